@@ -1,0 +1,115 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Backline target shares: Swift 6 language mode plus the upcoming features that make
+/// existential types and imported members explicit.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "backline",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "backline", targets: ["backline"]),
+        .executable(name: "backline-bench", targets: ["BacklineBenchmarks"]),
+        .library(name: "Catalog", targets: ["Catalog"]),
+        .library(name: "ChatOps", targets: ["ChatOps"]),
+        .library(name: "Slack", targets: ["Slack"]),
+        .library(name: "BacklineServer", targets: ["BacklineServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // Domain: the Backstage-compatible catalog, its SQLite store and ingestion.
+        .target(
+            name: "Catalog",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Domain: invocations, the command router, handlers and platform-neutral replies.
+        .target(
+            name: "ChatOps",
+            dependencies: ["Catalog", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // Wire protocol only: Slack payloads, signatures, Block Kit, Web API and Socket Mode.
+        .target(
+            name: "Slack",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Glue: configuration, buildApplication, HTTP routes, services and the domain↔wire adapters.
+        .target(
+            name: "BacklineServer",
+            dependencies: [
+                "Catalog", "ChatOps", "Slack",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "backline",
+            dependencies: [
+                "BacklineServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Release-mode measurements reported in BENCHMARKS.md (not part of the test suite).
+        .executableTarget(
+            name: "BacklineBenchmarks",
+            dependencies: [
+                "Catalog", "ChatOps", "BacklineServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/BacklineBenchmarks",
+            swiftSettings: strictSettings
+        ),
+        // A fake Slack on loopback, a request signer and fixtures; imported by tests only.
+        .target(
+            name: "SlackTesting",
+            dependencies: [
+                "Slack",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"], swiftSettings: strictSettings),
+        .testTarget(name: "ChatOpsTests", dependencies: ["ChatOps", "Catalog"], swiftSettings: strictSettings),
+        .testTarget(name: "SlackTests", dependencies: ["Slack", "SlackTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BacklineServerTests",
+            dependencies: [
+                "BacklineServer", "SlackTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
