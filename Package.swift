@@ -45,7 +45,7 @@ let package = Package(
         // Domain: invocations, the command router, handlers and platform-neutral replies.
         .target(
             name: "ChatOps",
-            dependencies: ["Catalog", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Catalog", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // Wire protocol only: Slack payloads, signatures, Block Kit, Web API and Socket Mode.
@@ -75,7 +75,8 @@ let package = Package(
         .executableTarget(
             name: "backline",
             dependencies: [
-                "BacklineServer",
+                "BacklineServer", "Catalog", "ChatOps",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

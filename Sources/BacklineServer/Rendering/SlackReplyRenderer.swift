@@ -1,0 +1,88 @@
+import ChatOps
+import Slack
+
+/// Renders a platform-neutral ``Reply`` as a Slack message body, always within Block Kit's limits:
+/// long lists are cut with "and N more", long text is shortened, and a reply never exceeds 50
+/// blocks.
+public enum SlackReplyRenderer {
+    /// The Slack message for `reply`.
+    public static func render(_ reply: Reply) -> SlackMessage {
+        var blocks: [Block] = []
+        for block in reply.blocks {
+            switch block {
+            case .header(let text):
+                blocks.append(.header(.plain(shorten(text, to: BlockKitLimits.headerText))))
+            case .paragraph(let text):
+                blocks.append(.section(text: .markdown(shorten(mrkdwn(text), to: BlockKitLimits.sectionText))))
+            case .fields(let fields):
+                let rendered = fields.map { TextObject.markdown(shorten("*\(TextObject.escape($0.label))*\n\(mrkdwn($0.value))", to: BlockKitLimits.sectionFieldText)) }
+                for start in stride(from: 0, to: rendered.count, by: BlockKitLimits.sectionFields) {
+                    blocks.append(.section(text: nil, fields: Array(rendered[start..<min(start + BlockKitLimits.sectionFields, rendered.count)])))
+                }
+            case .list(let title, let items, let more):
+                blocks.append(.section(text: .markdown(list(title: title, items: items, more: more))))
+            case .context(let text):
+                blocks.append(.context([.markdown(shorten(mrkdwn(text), to: BlockKitLimits.sectionText))]))
+            case .divider:
+                blocks.append(.divider)
+            }
+        }
+        if blocks.count > BlockKitLimits.blocksPerMessage {
+            let dropped = blocks.count - BlockKitLimits.blocksPerMessage + 1
+            blocks = Array(blocks.prefix(BlockKitLimits.blocksPerMessage - 1))
+            blocks.append(.context([.markdown("_\(dropped) more blocks left out_")]))
+        }
+        return SlackMessage(
+            responseType: reply.visibility == .inChannel ? .inChannel : .ephemeral,
+            text: shorten(reply.summary, to: BlockKitLimits.messageText),
+            blocks: blocks)
+    }
+
+    /// A bulleted list that fits one section, cutting items (and counting them in "more") as needed.
+    private static func list(title: RichText?, items: [RichText], more: Int) -> String {
+        let heading = title.map { "*\(mrkdwn($0))*\n" } ?? ""
+        var lines = items.map { "• " + mrkdwn($0) }
+        var omitted = more
+        func compose() -> String {
+            heading + lines.joined(separator: "\n") + (omitted > 0 ? "\n_and \(omitted) more_" : "")
+        }
+        while compose().count > BlockKitLimits.sectionText, !lines.isEmpty {
+            lines.removeLast()
+            omitted += 1
+        }
+        return shorten(compose(), to: BlockKitLimits.sectionText)
+    }
+
+    /// Slack mrkdwn for rich text; catalog text is escaped so it cannot mention or link anything.
+    static func mrkdwn(_ text: RichText) -> String {
+        text.spans.map { span in
+            switch span {
+            case .text(let value): TextObject.escape(value)
+            case .bold(let value): "*\(TextObject.escape(value))*"
+            case .italic(let value): "_\(TextObject.escape(value))_"
+            case .code(let value): "`\(TextObject.escape(value))`"
+            case .link(let url, let label):
+                url.contains("|") || url.contains(">") ? TextObject.escape(label) : "<\(url)|\(TextObject.escape(label))>"
+            case .channel(let channel):
+                isChannelID(channel) ? "<#\(channel)>" : TextObject.escape(channel)
+            case .user(let id): "<@\(id)>"
+            }
+        }.joined()
+    }
+
+    private static func isChannelID(_ text: String) -> Bool {
+        guard let first = text.first, "CGD".contains(first), text.count >= 9 else { return false }
+        return text.allSatisfy { $0.isUppercase || $0.isNumber }
+    }
+
+    static func shorten(_ text: String, to limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}
+
+extension SlackReplyRenderer {
+    /// The exact JSON body Slack receives for `reply` (a slash-command response).
+    public static func json(_ reply: Reply) throws -> String {
+        try SlackJSON.encode(render(reply))
+    }
+}

@@ -1,0 +1,175 @@
+import Crypto
+import Foundation
+
+/// Reads catalog sources into the store, incrementally.
+///
+/// A directory tree contributes every `catalog-info.yaml`/`.yml` in it (Backstage's discovery
+/// convention) plus every file its Location entities point at, followed transitively. Files whose
+/// size and time, or else content hash, did not change are skipped; entities whose file
+/// disappeared are removed. One bad file never stops the rest: its problems are reported and the
+/// entities it defined before are kept.
+public struct CatalogIngester: Sendable {
+    /// The catalog written to.
+    public let store: CatalogStore
+    /// Problems name files relative to this directory when they are inside it.
+    public var displayBase: String
+
+    /// How many files are parsed and applied per transaction: large enough to amortise commits,
+    /// small enough to keep a 100,000-entity ingest's memory flat.
+    static let batchSize = 1024
+
+    /// Creates an ingester.
+    public init(store: CatalogStore, displayBase: String = FileManager.default.currentDirectoryPath) {
+        self.store = store
+        self.displayBase = displayBase
+    }
+
+    /// Ingests every source and reports what changed.
+    /// - Parameters:
+    ///   - sources: directories, files and git repositories.
+    ///   - progress: called after each batch of files, for long ingests.
+    public func ingest(_ sources: [CatalogSource], progress: @Sendable (IngestProgress) -> Void = { _ in }) async throws -> IngestReport {
+        var report = IngestReport()
+        for source in sources {
+            try await ingest(source, into: &report, progress: progress)
+        }
+        report.conflicts = try await store.conflicts()
+        for conflict in report.conflicts {
+            report.problems.append(CatalogProblem(
+                severity: .warning, file: display(conflict.ignored.joined(separator: ", ")), rule: "duplicate-entity",
+                message: "\(conflict.ref) is also defined in \(display(conflict.winner)); using that definition (the file whose path sorts first wins)"))
+        }
+        return report
+    }
+
+    private func ingest(_ source: CatalogSource, into report: inout IngestReport, progress: @Sendable (IngestProgress) -> Void) async throws {
+        let root = try SourceRoot(source)
+        defer { root.checkout?.remove() }
+        let known = try await store.sourceFiles(under: root.identity)
+        var queue = root.initialFiles()
+        var visited = Set(queue)
+        var processed = 0
+
+        while !queue.isEmpty {
+            let batch = Array(queue.prefix(Self.batchSize))
+            queue.removeFirst(batch.count)
+            let outcomes = await read(batch, root: root, known: known)
+            var changes = CatalogChanges()
+            for outcome in outcomes {
+                switch outcome.kind {
+                case .unchanged: report.filesUnchanged += 1
+                case .restamped(let state):
+                    report.filesUnchanged += 1
+                    changes.restamped.append(state)
+                case .parsed(let update):
+                    report.filesParsed += 1
+                    report.problems += update.parsed.problems
+                    changes.updates.append(update)
+                }
+                report.problems += outcome.locationProblems
+                for target in outcome.locationTargets {
+                    for file in root.expand(target) where visited.insert(file).inserted { queue.append(file) }
+                }
+            }
+            let applied = try await store.apply(changes)
+            report.added += applied.added
+            report.updated += applied.updated
+            report.removed += applied.removed
+            processed += batch.count
+            progress(IngestProgress(source: source.description, filesProcessed: processed, filesDiscovered: visited.count))
+        }
+
+        var removal = CatalogChanges()
+        let visitedIdentities = Set(visited.map { root.identity(of: $0) })
+        removal.removedPaths = known.keys.filter { !visitedIdentities.contains($0) }.sorted()
+        if !removal.removedPaths.isEmpty {
+            let applied = try await store.apply(removal)
+            report.removed += applied.removed
+            report.updated += applied.updated
+            report.filesRemoved += removal.removedPaths.count
+        }
+    }
+
+    /// Stats, reads, hashes and parses a batch of files on all cores.
+    private func read(_ files: [String], root: SourceRoot, known: [String: SourceFileState]) async -> [FileOutcome] {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return await withTaskGroup(of: (Int, FileOutcome).self) { group in
+            var outcomes = [FileOutcome?](repeating: nil, count: files.count)
+            var next = 0
+            func start(_ index: Int) {
+                let file = files[index]
+                let identity = root.identity(of: file)
+                let state = known[identity]
+                let display = display(identity)
+                group.addTask { (index, FileReader.read(file, identity: identity, display: display, root: root, known: state)) }
+            }
+            while next < min(workers * 2, files.count) { start(next); next += 1 }
+            for await (index, outcome) in group {
+                outcomes[index] = outcome
+                if next < files.count { start(next); next += 1 }
+            }
+            return outcomes.compactMap { $0 }
+        }
+    }
+
+    /// A path as people should read it: relative to `displayBase` when inside it.
+    func display(_ path: String) -> String {
+        let base = displayBase.hasSuffix("/") ? displayBase : displayBase + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+}
+
+/// What reading one file produced.
+struct FileOutcome: Sendable {
+    enum Kind: Sendable {
+        case unchanged
+        case restamped(SourceFileState)
+        case parsed(SourceFileUpdate)
+    }
+
+    var kind: Kind
+    /// Root-relative files and globs its Location entities point at.
+    var locationTargets: [String]
+    var locationProblems: [CatalogProblem] = []
+}
+
+/// Reads one file, skipping the parse when nothing changed.
+enum FileReader {
+    static func read(_ file: String, identity: String, display: String, root: SourceRoot, known: SourceFileState?) -> FileOutcome {
+        let stamp = FileSystem.stamp(file)
+        if let known, let stamp, known.contentHash != nil, known.size == stamp.size, known.modifiedAt == stamp.modifiedAt {
+            return FileOutcome(kind: .unchanged, locationTargets: known.locationTargets)
+        }
+        guard let stamp, let data = FileManager.default.contents(atPath: file) else {
+            let parsed = ParsedFile(
+                entities: [], problems: [CatalogProblem(file: display, rule: "missing-file", message: "cannot read \(file)")],
+                refsOfInvalidDocuments: [], isUnreadable: true)
+            let state = SourceFileState(path: identity, size: 0, modifiedAt: 0, contentHash: nil, locationTargets: [])
+            return FileOutcome(kind: .parsed(SourceFileUpdate(state: state, root: root.identity, parsed: parsed)), locationTargets: [])
+        }
+        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        if let known, known.contentHash == hash {
+            var state = known
+            state.size = stamp.size
+            state.modifiedAt = stamp.modifiedAt
+            return FileOutcome(kind: .restamped(state), locationTargets: known.locationTargets)
+        }
+        let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let parsed: ParsedFile
+        if let text = String(data: data, encoding: .utf8) {
+            parsed = CatalogFileParser.parse(text, displayName: display, directory: directory)
+        } else {
+            parsed = ParsedFile(
+                entities: [], problems: [CatalogProblem(file: display, rule: "encoding", message: "the file is not UTF-8 text")],
+                refsOfInvalidDocuments: [], isUnreadable: true)
+        }
+        let (targets, problems) = LocationTargets.of(parsed, in: directory.path, root: root, display: display)
+        let state = SourceFileState(path: identity, size: stamp.size, modifiedAt: stamp.modifiedAt, contentHash: hash, locationTargets: targets)
+        return FileOutcome(kind: .parsed(SourceFileUpdate(state: state, root: root.identity, parsed: parsed)), locationTargets: targets, locationProblems: problems)
+    }
+}
+
+extension CatalogIngester {
+    /// Below this many files an ingest is quick enough that progress lines would be noise.
+    public static let progressThreshold = batchSize
+}

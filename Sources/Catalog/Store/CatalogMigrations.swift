@@ -1,0 +1,101 @@
+import GRDB
+
+/// The catalog's schema, as named migrations. A migration is never edited once shipped; changes
+/// come as new migrations appended here.
+enum CatalogMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("catalog v1: entities, relations, sources, search") { db in
+            try db.execute(sql: """
+                CREATE TABLE catalogSourceFile (
+                    path TEXT PRIMARY KEY,          -- where the file was read from (absolute path, or git URL + path)
+                    root TEXT NOT NULL,             -- the ingest root it was found under
+                    size INTEGER NOT NULL,
+                    modifiedAt DOUBLE NOT NULL,
+                    contentHash TEXT,               -- NULL while the file has errors, so it is read again
+                    locationTargets TEXT NOT NULL,  -- JSON list of files and globs its Location entities name
+                    ingestedAt DOUBLE NOT NULL
+                );
+                CREATE INDEX catalogSourceFile_root ON catalogSourceFile(root);
+
+                CREATE TABLE entity (
+                    id INTEGER PRIMARY KEY,
+                    ref TEXT NOT NULL UNIQUE,       -- canonical kind:namespace/name, lower-case
+                    kind TEXT NOT NULL,             -- lower-case
+                    namespace TEXT NOT NULL,
+                    name TEXT NOT NULL,             -- lower-case, for case-insensitive lookups
+                    title TEXT,
+                    description TEXT,
+                    tags TEXT NOT NULL,             -- space-separated, for search
+                    specType TEXT,
+                    lifecycle TEXT,
+                    ownerRef TEXT,
+                    body TEXT NOT NULL,             -- the entity as JSON
+                    sourcePath TEXT NOT NULL,
+                    document INTEGER NOT NULL,
+                    line INTEGER NOT NULL
+                );
+                CREATE INDEX entity_name ON entity(name);
+                CREATE INDEX entity_sourcePath ON entity(sourcePath);
+                CREATE INDEX entity_ownerRef ON entity(ownerRef);
+                CREATE INDEX entity_kind ON entity(kind);
+
+                -- Other definitions of an entity that a file sorting earlier already defines: kept
+                -- so the next one takes over, without re-reading files, when the winner goes away.
+                CREATE TABLE shadowedEntity (
+                    ref TEXT NOT NULL,
+                    sourcePath TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    relations TEXT NOT NULL,
+                    document INTEGER NOT NULL,
+                    line INTEGER NOT NULL,
+                    PRIMARY KEY (ref, sourcePath)
+                ) WITHOUT ROWID;
+                CREATE INDEX shadowedEntity_sourcePath ON shadowedEntity(sourcePath);
+
+                -- Both directions of every relation, tagged with the entity whose spec declared it.
+                CREATE TABLE relation (
+                    sourceRef TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    targetRef TEXT NOT NULL,
+                    originRef TEXT NOT NULL,
+                    PRIMARY KEY (sourceRef, type, targetRef, originRef)
+                ) WITHOUT ROWID;
+                CREATE INDEX relation_originRef ON relation(originRef);
+                CREATE INDEX relation_targetRef ON relation(targetRef, type);
+
+                CREATE VIRTUAL TABLE entitySearch USING fts5(
+                    name, title, description, tags,
+                    tokenize = 'unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER entity_search_insert AFTER INSERT ON entity BEGIN
+                    INSERT INTO entitySearch(rowid, name, title, description, tags)
+                    VALUES (new.id, new.name, new.title, new.description, new.tags);
+                END;
+                CREATE TRIGGER entity_search_delete AFTER DELETE ON entity BEGIN
+                    DELETE FROM entitySearch WHERE rowid = old.id;
+                END;
+                CREATE TRIGGER entity_search_update AFTER UPDATE ON entity BEGIN
+                    DELETE FROM entitySearch WHERE rowid = old.id;
+                    INSERT INTO entitySearch(rowid, name, title, description, tags)
+                    VALUES (new.id, new.name, new.title, new.description, new.tags);
+                END;
+
+                CREATE TABLE catalogState (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    generation INTEGER NOT NULL
+                );
+                INSERT INTO catalogState (id, generation) VALUES (1, 0);
+                """)
+        }
+        return migrator
+    }
+
+    static func generation(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT generation FROM catalogState WHERE id = 1") ?? 0
+    }
+
+    static func bumpGeneration(_ db: Database) throws {
+        try db.execute(sql: "UPDATE catalogState SET generation = generation + 1 WHERE id = 1")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+
+/// The catalog's SQLite database: entities, relations, full-text search and ingestion state.
+///
+/// One store wraps one GRDB writer for the life of the process: a `DatabasePool` (WAL, concurrent
+/// readers) for a file, or an in-memory queue for tests. Migrations run when the store opens.
+/// Methods are named for what callers want to know, never for tables.
+///
+/// ```swift
+/// let store = try CatalogStore(path: "backline.sqlite")
+/// let matches = try await store.entities(named: "playlist-api")
+/// ```
+public struct CatalogStore: Sendable {
+    let writer: any DatabaseWriter
+    let suggestionIndex = SuggestionIndexCache()
+
+    /// Opens (creating if needed) the database file at `path` in WAL mode and migrates it.
+    /// - Parameter path: the SQLite file; its directory is created when missing.
+    public init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // Ingest writes in large transactions; readers never wait for them in WAL mode.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        try self.init(writer: DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// Wraps an existing writer and migrates it. Tests pass `DatabaseQueue()` for a private
+    /// in-memory catalog.
+    public init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try CatalogMigrations.migrator.migrate(writer)
+    }
+
+    /// A fresh, empty, in-memory catalog.
+    public static func inMemory() throws -> CatalogStore {
+        try CatalogStore(writer: DatabaseQueue())
+    }
+
+    /// The names of the migrations applied to this database, in order.
+    public func appliedMigrations() async throws -> [String] {
+        try await writer.read { db in try CatalogMigrations.migrator.appliedMigrations(db) }
+    }
+
+    /// How many entities the catalog holds.
+    public func entityCount() async throws -> Int {
+        try await writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity") ?? 0 }
+    }
+
+    /// A number that changes whenever an ingest changes the catalog; caches key on it.
+    public func generation() async throws -> Int {
+        try await writer.read { db in try CatalogMigrations.generation(db) }
+    }
+}

@@ -1,0 +1,10 @@
+import Catalog
+import Foundation
+
+extension JSONValue {
+    /// The JSON form of any `Encodable` answer, so replies carry typed answers as plain data.
+    public init(encoding value: some Encodable) throws {
+        let data = try JSONEncoder().encode(value)
+        self = try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+}

@@ -1,0 +1,59 @@
+import Catalog
+
+/// A platform-neutral answer: what handlers return and every renderer draws.
+public struct Reply: Sendable, Hashable {
+    /// Who sees the reply.
+    public enum Visibility: String, Sendable, Hashable, Codable {
+        /// Only the person who asked.
+        case ephemeral
+        /// Everyone in the conversation.
+        case inChannel
+    }
+
+    /// Only the caller, or the whole channel.
+    public var visibility: Visibility
+    /// A one-line summary: notifications, fallbacks, logs.
+    public var summary: String
+    /// The layout.
+    public var blocks: [ReplyBlock]
+    /// The structured answer, for `--format json` and API clients; stable, documented keys.
+    public var data: JSONValue
+
+    /// Creates a reply.
+    public init(visibility: Visibility = .ephemeral, summary: String, blocks: [ReplyBlock], data: JSONValue) {
+        self.visibility = visibility
+        self.summary = summary
+        self.blocks = blocks
+        self.data = data
+    }
+}
+
+/// One element of a reply's layout.
+public enum ReplyBlock: Sendable, Hashable {
+    /// A title line.
+    case header(String)
+    /// A paragraph.
+    case paragraph(RichText)
+    /// Labelled values, shown as a grid where the platform can.
+    case fields([ReplyField])
+    /// A list; `more` counts items left out to keep the message within limits.
+    case list(title: RichText?, items: [RichText], more: Int)
+    /// Small print: provenance, hints, warnings about the data.
+    case context(RichText)
+    /// A separator between groups of blocks.
+    case divider
+}
+
+/// A labelled value in a ``ReplyBlock/fields(_:)`` block.
+public struct ReplyField: Sendable, Hashable {
+    /// The label, e.g. `Owner`.
+    public var label: String
+    /// The value.
+    public var value: RichText
+
+    /// Creates a field.
+    public init(_ label: String, _ value: RichText) {
+        self.label = label
+        self.value = value
+    }
+}
