@@ -101,7 +101,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog"], swiftSettings: strictSettings),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
         .testTarget(name: "ChatOpsTests", dependencies: ["ChatOps", "Catalog"], swiftSettings: strictSettings),
         .testTarget(name: "SlackTests", dependencies: ["Slack", "SlackTesting"], swiftSettings: strictSettings),
         .testTarget(
