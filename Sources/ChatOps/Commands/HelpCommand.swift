@@ -11,7 +11,7 @@ public struct HelpCommand: CommandHandler {
     }
 
     public func run(_ invocation: Invocation, spec: CommandSpec, context: CommandContext) async throws -> Reply {
-        let all = specs()
+        let all = specs().sorted { $0.name < $1.name }
         let wanted = invocation.text.lowercased().drop { $0 == "/" }
         if !wanted.isEmpty {
             guard let command = all.first(where: { $0.name == wanted || $0.aliases.contains(String(wanted)) }) else {
