@@ -114,7 +114,9 @@ extension FakeSlack {
                                 for piece in pieces { try await write(piece) }
                             }
                         case .drop:
+                            context.logger.debug("FakeSlack dropping socket \(number)")
                             try await channel.close()
+                            context.logger.debug("FakeSlack dropped socket \(number)")
                             return
                         }
                     }

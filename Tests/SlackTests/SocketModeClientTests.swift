@@ -89,6 +89,10 @@ private func connectionsOpened(_ slack: FakeSlack) -> Int {
             let backoff = BackoffPolicy.exponential(initial: .seconds(2), jitter: 0)
             try await withRunningService(socketClient(slack, handled: handled, backoff: backoff, clock: clock), logger: testLogger("group")) {
                 try await slack.waitForConnection(1)
+                // One round trip first: a drop racing the client's own upgrade handling is a different
+                // (transport-level) scenario from losing an established connection.
+                try slack.send(SlackFixtures.eventsAPIEnvelope(id: "evt-before-drop"))
+                _ = try await slack.acks(for: "evt-before-drop")
                 try slack.dropConnection(1)
                 #expect(try await clock.sleeps.first("reconnect backoff") == .seconds(2))
                 #expect(connectionsOpened(slack) == 1)

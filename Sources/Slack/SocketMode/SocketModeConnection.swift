@@ -109,8 +109,10 @@ struct SocketModeConnection: Sendable {
                     do {
                         // messages(maxSize:) reassembles fragmented frames into whole messages.
                         for try await message in inbound.messages(maxSize: maxSize) { signals.yield(.message(message)) }
+                        logger.debug("Socket Mode reader finished")
                         signals.yield(.readerEnded(problem: nil))
                     } catch {
+                        logger.debug("Socket Mode reader failed", metadata: ["error": "\(error)"])
                         signals.yield(.readerEnded(problem: "\(error)"))
                     }
                 }
