@@ -5,6 +5,7 @@ import ServiceLifecycle
 public struct TimeoutError: Error, CustomStringConvertible {
     /// The limit that passed.
     public var timeout: Duration
+    /// A one-line explanation, safe to log.
     public var description: String { "operation did not finish within \(timeout)" }
 }
 

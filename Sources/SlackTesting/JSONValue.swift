@@ -1,12 +1,19 @@
 /// Any JSON value, for inspecting what the client under test sent without a schema.
 public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// Any number (JSON does not distinguish integers).
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object.
     case object([String: JSONValue])
 
+    /// Decodes Slack's JSON shape, tolerating absent optional fields.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -24,6 +31,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Encodes the value as plain JSON.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -46,6 +54,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         if case .string(let value) = self { value } else { nil }
     }
 
+    /// A one-line explanation, safe to log.
     public var description: String {
         switch self {
         case .null: "null"

@@ -10,8 +10,11 @@ public final class ManualClock: Clock, Sendable {
 
         /// Creates an instant.
         public init(offset: Duration) { self.offset = offset }
+        /// The instant `duration` later.
         public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        /// The time from this instant to `other`.
         public func duration(to other: Instant) -> Duration { other.offset - offset }
+        /// Orders instants by offset.
         public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
     }
 
@@ -33,9 +36,12 @@ public final class ManualClock: Clock, Sendable {
     /// Creates a clock at offset zero.
     public init() {}
 
+    /// The current manual time; changes only through ``advance(by:)``.
     public var now: Instant { state.withLock { $0.now } }
+    /// Manual time has no granularity.
     public var minimumResolution: Duration { .zero }
 
+    /// Suspends until the test advances the clock past `deadline` (or the task is cancelled).
     public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
         let id = state.withLock { state in
             defer { state.nextID += 1 }

@@ -7,6 +7,7 @@ public struct RecorderTimeoutError: Error, CustomStringConvertible {
     /// What had been recorded when the wait gave up.
     public var recorded: String
 
+    /// A one-line explanation, safe to log.
     public var description: String { "timed out waiting for \(waitingFor); recorded so far: \(recorded)" }
 }
 

@@ -120,6 +120,7 @@ public struct SlackMessageEvent: Sendable, Hashable, Decodable {
         case channelType = "channel_type"
     }
 
+    /// Decodes Slack's JSON shape, tolerating absent optional fields.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         channel = try container.decode(String.self, forKey: .channel)
@@ -153,6 +154,7 @@ extension SlackEvent: Decodable {
         case type, channel
     }
 
+    /// Decodes Slack's JSON shape, tolerating absent optional fields.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let type = try container.decode(String.self, forKey: .type)

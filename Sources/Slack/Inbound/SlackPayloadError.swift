@@ -12,6 +12,7 @@ public enum SlackPayloadError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The body is neither a slash command, an interaction nor an Events API callback.
     case unrecognizedBody
 
+    /// A one-line explanation, safe to log.
     public var description: String {
         switch self {
         case .emptyBody: "empty request body"

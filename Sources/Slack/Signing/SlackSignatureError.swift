@@ -13,6 +13,7 @@ public enum SlackSignatureError: Error, Sendable, Hashable, CustomStringConverti
     /// The HMAC did not match: wrong secret, altered body or forged request.
     case mismatch
 
+    /// A one-line explanation, safe to log.
     public var description: String {
         switch self {
         case .missingSignature: "missing X-Slack-Signature header"

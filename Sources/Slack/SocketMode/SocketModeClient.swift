@@ -15,7 +15,7 @@ import WSClient
 /// }
 /// let group = ServiceGroup(services: [app, socket], logger: logger)
 /// ```
-public struct SocketModeClient: Service {
+public struct SocketModeClient: Service, CustomStringConvertible {
     /// Handles one envelope's payload; the returned message is sent as the acknowledgement payload
     /// when the envelope accepts one (slash commands), and ignored otherwise.
     public typealias Handler = @Sendable (SlackInbound, SocketModeEnvelopeInfo) async -> SlackMessage?
@@ -87,6 +87,9 @@ public struct SocketModeClient: Service {
             connectionURL: { try await webAPI.openSocketModeConnection(appToken: appToken) },
             configuration: configuration, backoff: backoff, clock: clock, logger: logger, handler: handler)
     }
+
+    /// A short name for service-lifecycle logs (the closures inside are not worth printing).
+    public var description: String { "SocketModeClient" }
 
     /// Runs until graceful shutdown (returns) or a fatal ``SocketModeError`` (throws).
     public func run() async throws {

@@ -6,6 +6,7 @@ public enum SocketModeError: Error, Sendable, Hashable, CustomStringConvertible 
     /// `account_inactive`, `token_revoked`, …).
     case invalidToken(code: String)
 
+    /// A one-line explanation, safe to log.
     public var description: String {
         switch self {
         case .linkDisabled:

@@ -22,6 +22,7 @@ public struct SlackAPIError: Error, Sendable, Hashable, CustomStringConvertible 
     /// Whether the token is unusable (revoked, wrong, deactivated).
     public var isInvalidToken: Bool { Self.invalidTokenCodes.contains(code) }
 
+    /// A one-line explanation, safe to log.
     public var description: String {
         messages.isEmpty ? "\(method) failed: \(code)" : "\(method) failed: \(code) (\(messages.joined(separator: "; ")))"
     }
@@ -43,5 +44,6 @@ public struct SlackHTTPError: Error, Sendable, Hashable, CustomStringConvertible
         self.reason = reason
     }
 
+    /// A one-line explanation, safe to log.
     public var description: String { "\(target): HTTP \(status), \(reason)" }
 }

@@ -15,5 +15,6 @@ public struct SlackToken: Sendable, Hashable, CustomStringConvertible, CustomDeb
         return kind.count <= 5 && rawValue.contains("-") ? "\(kind)-<redacted>" : "<redacted>"
     }
 
+    /// The redacted description, for debugger output.
     public var debugDescription: String { "SlackToken(\(description))" }
 }

@@ -66,6 +66,7 @@ public struct SlackWebAPIClient: Sendable, CustomStringConvertible {
         self.logger = logger
     }
 
+    /// A one-line explanation, safe to log.
     public var description: String {
         "SlackWebAPIClient(baseURL: \(baseURL), token: \(token.map(\.description) ?? "none"))"
     }

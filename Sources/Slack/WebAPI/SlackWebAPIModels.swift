@@ -44,6 +44,7 @@ public struct SlackConversation: Sendable, Hashable, Decodable {
         case isPrivate = "is_private"
     }
 
+    /// Decodes Slack's JSON shape, tolerating absent optional fields.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -94,6 +95,7 @@ public struct SlackUser: Sendable, Hashable, Decodable {
         case isBot = "is_bot"
     }
 
+    /// Decodes Slack's JSON shape, tolerating absent optional fields.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let profile = try container.decodeIfPresent(Profile.self, forKey: .profile)
