@@ -54,7 +54,7 @@ extension SlackInbound {
 }
 
 /// Shared JSON coders and the mapping from `DecodingError` to ``SlackPayloadError``.
-enum SlackJSON {
+public enum SlackJSON {
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(SlackPayloadError) -> T {
         do {
             return try JSONDecoder().decode(type, from: data)
@@ -68,7 +68,8 @@ enum SlackJSON {
         }
     }
 
-    static func encode(_ value: some Encodable) throws -> Data {
+    /// Encodes a payload as Slack documents it: compact JSON with keys in a stable order.
+    public static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         // Sorted keys make bodies stable, which keeps logs and test fixtures comparable.
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
