@@ -116,8 +116,13 @@ let package = Package(
         .testTarget(
             name: "BacklineServerTests",
             dependencies: [
-                "BacklineServer", "SlackTesting",
+                "BacklineServer", "SlackTesting", "Slack", "ChatOps", "Catalog",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
