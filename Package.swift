@@ -94,8 +94,15 @@ let package = Package(
         .executableTarget(
             name: "BacklineBenchmarks",
             dependencies: [
-                "Catalog", "ChatOps", "BacklineServer",
+                "Catalog", "ChatOps", "BacklineServer", "Slack",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/BacklineBenchmarks",
             swiftSettings: strictSettings

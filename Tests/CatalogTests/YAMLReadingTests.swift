@@ -109,3 +109,15 @@ struct YAMLReadingTests {
         #expect(spec["nothing"] == .null)
     }
 }
+
+@Suite("Duplicates within one file")
+struct DuplicateDocumentTests {
+    @Test("the same entity twice in one file keeps the first and warns about the second")
+    func duplicateInFile() {
+        let file = parse("\(component("dup", metadata: "title: First"))\n---\n\(component("DUP", metadata: "title: Second"))")
+        #expect(file.entities.map(\.entity.metadata.title) == ["First"])
+        #expect(file.problems.map(\.rule) == ["duplicate-entity"])
+        #expect(file.problems.first?.severity == .warning)
+        #expect(file.problems.first?.document == 2)
+    }
+}

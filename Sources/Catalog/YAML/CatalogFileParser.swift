@@ -57,6 +57,12 @@ public enum CatalogFileParser {
                     line: document.line(of: problem.field), field: problem.field, rule: problem.rule, message: problem.message))
             }
             if let entity = outcome.entity, !hasPlaceholderError {
+                if let first = result.entities.first(where: { $0.entity.ref == entity.ref }) {
+                    result.problems.append(CatalogProblem(
+                        severity: .warning, file: displayName, document: document.index, line: document.line, rule: "duplicate-entity",
+                        message: "\(entity.ref) is already defined in document \(first.document) of this file; this definition is ignored"))
+                    continue
+                }
                 result.entities.append(ParsedEntity(entity: entity, relations: outcome.relations, document: document.index, line: document.line))
             } else if let ref = identify(document.value) {
                 result.refsOfInvalidDocuments.insert(ref)
