@@ -49,11 +49,21 @@ public struct CatalogIngester: Sendable {
         var queue = root.initialFiles()
         var visited = Set(queue)
         var processed = 0
+        var pending: CatalogChanges?
 
-        while !queue.isEmpty {
+        // Reading the next batch (parallel parsing) overlaps with writing the previous one.
+        while !queue.isEmpty || pending != nil {
             let batch = Array(queue.prefix(Self.batchSize))
             queue.removeFirst(batch.count)
-            let outcomes = await read(batch, root: root, known: known)
+            async let reading = read(batch, root: root, known: known)
+            let toWrite = pending
+            async let writing = apply(toWrite)
+            let (outcomes, applied) = try await (reading, writing)
+            if let applied {
+                report.added += applied.added
+                report.updated += applied.updated
+                report.removed += applied.removed
+            }
             var changes = CatalogChanges()
             for outcome in outcomes {
                 switch outcome.kind {
@@ -71,12 +81,11 @@ public struct CatalogIngester: Sendable {
                     for file in root.expand(target) where visited.insert(file).inserted { queue.append(file) }
                 }
             }
-            let applied = try await store.apply(changes)
-            report.added += applied.added
-            report.updated += applied.updated
-            report.removed += applied.removed
+            pending = batch.isEmpty ? nil : changes
             processed += batch.count
-            progress(IngestProgress(source: source.description, filesProcessed: processed, filesDiscovered: visited.count))
+            if !batch.isEmpty {
+                progress(IngestProgress(source: source.description, filesProcessed: processed, filesDiscovered: visited.count))
+            }
         }
 
         var removal = CatalogChanges()
@@ -88,6 +97,11 @@ public struct CatalogIngester: Sendable {
             report.updated += applied.updated
             report.filesRemoved += removal.removedPaths.count
         }
+    }
+
+    private func apply(_ changes: CatalogChanges?) async throws -> AppliedChanges? {
+        guard let changes else { return nil }
+        return try await store.apply(changes)
     }
 
     /// Stats, reads, hashes and parses a batch of files on all cores.
@@ -147,7 +161,7 @@ enum FileReader {
             let state = SourceFileState(path: identity, size: 0, modifiedAt: 0, contentHash: nil, locationTargets: [])
             return FileOutcome(kind: .parsed(SourceFileUpdate(state: state, root: root.identity, parsed: parsed)), locationTargets: [])
         }
-        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let hash = hexadecimal(SHA256.hash(data: data))
         if let known, known.contentHash == hash {
             var state = known
             state.size = stamp.size
@@ -172,4 +186,16 @@ enum FileReader {
 extension CatalogIngester {
     /// Below this many files an ingest is quick enough that progress lines would be noise.
     public static let progressThreshold = batchSize
+}
+
+/// Lower-case hex of a digest (`String(format:)` per byte was measurable on large ingests).
+func hexadecimal(_ bytes: some Sequence<UInt8>) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(64)
+    for byte in bytes {
+        output.append(digits[Int(byte >> 4)])
+        output.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: output, as: UTF8.self)
 }

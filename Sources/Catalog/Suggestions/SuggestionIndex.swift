@@ -7,6 +7,9 @@ struct SuggestionIndex: Sendable {
     private let refsByName: [[EntityRef]]
     private let postings: [Trigram: [Int32]]
 
+    /// How many of the best trigram matches are ranked by edit distance.
+    static let candidateLimit = 200
+
     init(refs: [EntityRef]) {
         var refsByName: [String: [EntityRef]] = [:]
         for ref in refs { refsByName[ref.name, default: []].append(ref) }
@@ -38,9 +41,20 @@ struct SuggestionIndex: Sendable {
         }
         let needed = max(1, queryTrigrams.count - 3 * maxDistance)
 
+        // Only the names sharing the most trigrams are worth an edit distance: bucket by count
+        // and take the best few, so the cost stays flat however many names share a common prefix.
+        var buckets = [[Int32]](repeating: [], count: queryTrigrams.count + 1)
+        for index in touched where Int(shared[Int(index)]) >= needed {
+            buckets[min(Int(shared[Int(index)]), queryTrigrams.count)].append(index)
+        }
+        var candidates: [Int32] = []
+        for bucket in buckets.reversed() where candidates.count < Self.candidateLimit {
+            candidates += bucket.prefix(Self.candidateLimit - candidates.count)
+        }
+
         var scored: [(distance: Int, shared: Int, name: Int)] = []
         let queryCharacters = Array(query)
-        for index in touched where Int(shared[Int(index)]) >= needed {
+        for index in candidates {
             let name = names[Int(index)]
             let distance = name.contains(query) || query.contains(name)
                 ? 1

@@ -54,20 +54,6 @@ struct YAMLSyntaxError: Error {
 
 /// Splits a file into its YAML documents (`---`), skipping empty ones as Backstage does.
 enum YAMLDocuments {
-    /// The YAML 1.2 core schema, as Backstage's `yaml` parser reads files: only `true`/`false` are
-    /// booleans (`yes`, `on` stay strings) and there are no implicit timestamps.
-    static let coreSchema: Resolver = {
-        do {
-            return try Resolver.basic
-                .appending(.null, "^(?:~|null|Null|NULL|)$")
-                .appending(.bool, "^(?:true|True|TRUE|false|False|FALSE)$")
-                .appending(.int, "^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
-                .appending(.float, #"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"#)
-        } catch {
-            preconditionFailure("the YAML core-schema patterns are constant and valid: \(error)")
-        }
-    }()
-
     /// Parses every document of `text`.
     /// - Parameters:
     ///   - text: the file's content.
@@ -76,11 +62,11 @@ enum YAMLDocuments {
         var documents: [YAMLDocument] = []
         do {
             // The parser is driven directly: `compose_all`'s sequence swallows syntax errors.
-            let parser = try Parser(yaml: text, resolver: coreSchema)
+            let parser = try Parser(yaml: text, resolver: .basic)
             var index = 0
             while let node = try parser.nextRoot() {
                 index += 1
-                if case .scalar(let scalar) = node, scalar.string.isEmpty || node.tagName == .null { continue }
+                if case .scalar(let scalar) = node, CoreSchema.value(of: scalar) == .null { continue }
                 var converter = NodeConverter(substitutions: substitutions)
                 let value = converter.convert(node)
                 documents.append(YAMLDocument(index: index, node: node, value: value, problems: converter.problems))
@@ -106,13 +92,7 @@ struct NodeConverter {
     mutating func convert(_ node: Node) -> JSONValue {
         switch node {
         case .scalar(let scalar):
-            switch node.tagName {
-            case .null: return .null
-            case .bool: return node.bool.map(JSONValue.bool) ?? .string(scalar.string)
-            case .int: return node.int.map { .number(Double($0)) } ?? .string(scalar.string)
-            case .float: return node.float.map(JSONValue.number) ?? .string(scalar.string)
-            default: return .string(scalar.string)
-            }
+            return CoreSchema.value(of: scalar)
         case .sequence(let sequence):
             var elements: [JSONValue] = []
             elements.reserveCapacity(sequence.count)
@@ -181,9 +161,4 @@ extension YamlError {
             String(describing: self)
         }
     }
-}
-
-extension Node {
-    /// The resolved tag (`!!bool`, `!!int`, ...) of a plain scalar.
-    var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
 }
