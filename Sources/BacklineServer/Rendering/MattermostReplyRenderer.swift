@@ -85,7 +85,7 @@ public enum MattermostReplyRenderer {
         var escaped = ""
         escaped.reserveCapacity(text.count)
         for character in text {
-            if "\\`*_{}[]()<>#+!|~@".contains(character) { escaped.append("\\") }
+            if "\\`*_[]<>#~@".contains(character) { escaped.append("\\") }
             escaped.append(character)
         }
         return escaped
