@@ -7,7 +7,7 @@ extension CatalogStore {
         var sql = "SELECT count(*) FROM entitySearch JOIN entity ON entity.id = entitySearch.rowid WHERE entitySearch MATCH ?"
         var arguments: StatementArguments = [query]
         if !kinds.isEmpty {
-            sql += " AND entity.kind IN (\(databaseQuestionMarks(count: kinds.count)))"
+            sql += " AND +entity.kind IN (\(databaseQuestionMarks(count: kinds.count)))"
             arguments += StatementArguments(kinds.map { $0.lowercased() })
         }
         let finalSQL = sql
