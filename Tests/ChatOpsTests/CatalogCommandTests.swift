@@ -36,6 +36,13 @@ struct CatalogCommandTests {
         #expect(reply.data["findings"]?.arrayValue == [])
     }
 
+    @Test("/whois finds a team by the channel it announces, escaped or typed", arguments: ["<#C0123ABCD|squad-playlists>", "\"#squad-playlists\""])
+    func whoisChannel(_ text: String) async throws {
+        let store = try await DemoCatalog.store()
+        let reply = try await DemoCatalog.ask("/whois \(text)", store: store)
+        #expect(reply.data["subject"]?["ref"] == "group:default/playlists")
+    }
+
     @Test("/whois on a team with no members and no channel says so and records both findings")
     func whoisBrokenTeam() async throws {
         let store = try await DemoCatalog.store()

@@ -15,6 +15,9 @@ struct EntityResolver {
     func resolve(_ argument: EntityArgument, kinds: Set<String>? = nil, spec: CommandSpec) async throws -> Outcome {
         var matches: [StoredEntity]
         switch argument {
+        case .name(let text) where text.hasPrefix("#") && text.count > 1:
+            // A channel typed as text (the CLI, or Slack without escaping): the team that announces it.
+            matches = try await catalog.groups(announcingChannel: text)
         case .name(let text):
             matches = try await EntityQuery(text, usage: spec.usage).matches(in: catalog)
         case .chatUser(let id, _):
