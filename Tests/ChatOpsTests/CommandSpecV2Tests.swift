@@ -2,8 +2,8 @@ import Catalog
 import ChatOps
 import Testing
 
-@Suite("Command specs in commands/")
-struct CommandSpecTests {
+@Suite("Command spec format v2")
+struct CommandSpecV2Tests {
     @Test("Every shipped spec loads and freezes into a router")
     func shippedSpecsLoad() throws {
         let router = try DemoCatalog.router()
