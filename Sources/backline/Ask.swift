@@ -49,7 +49,7 @@ struct Ask: AsyncParsableCommand {
         case .text: print(PlainTextRenderer.render(reply), terminator: "")
         case .json: print(try JSONRenderer.render(reply), terminator: "")
         case .slack: print(try SlackReplyRenderer.json(reply))
-        case .mattermost: print(try MattermostReplyRenderer.json(reply))
+        case .mattermost: print(MattermostMarkdownRenderer.render(reply))
         }
         switch reply.data["error"]?["kind"]?.stringValue {
         case nil: return

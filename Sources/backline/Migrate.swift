@@ -1,16 +1,16 @@
 import ArgumentParser
-import Catalog
+import BacklineServer
 
 /// `backline migrate`: bring a database's schema up to date without starting anything.
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create or upgrade the database schema, then print the applied migrations.")
+        abstract: "Create or upgrade the database schema (every target's migrations), then print the applied migrations.")
 
     @Option(name: .long, help: ArgumentHelp("SQLite database file.", valueName: "file"))
     var db = "backline.sqlite"
 
     func run() async throws {
-        let store = try CatalogStore(path: db)
-        for name in try await store.appliedMigrations() { print(name) }
+        let database = try BacklineDatabase.open(path: db)
+        for name in try await database.appliedMigrations() { print(name) }
     }
 }

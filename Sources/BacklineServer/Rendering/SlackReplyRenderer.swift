@@ -1,4 +1,5 @@
 import ChatOps
+import Foundation
 import Slack
 
 /// Renders a platform-neutral ``Reply`` as a Slack message body, always within Block Kit's limits:
@@ -98,6 +99,6 @@ public enum SlackReplyRenderer {
 extension SlackReplyRenderer {
     /// The exact JSON body Slack receives for `reply` (a slash-command response).
     public static func json(_ reply: Reply) throws -> String {
-        try SlackJSON.encode(render(reply))
+        String(decoding: try SlackJSON.encode(render(reply)), as: UTF8.self)
     }
 }

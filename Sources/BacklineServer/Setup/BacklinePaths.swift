@@ -10,6 +10,11 @@ public struct BacklinePaths: Sendable {
     /// The directory holding `commands/` and `config/`.
     public var home: URL
 
+    /// Uses `home` as given.
+    public init(home: URL) {
+        self.home = home
+    }
+
     /// Finds the home directory.
     public static func discover(environment: [String: String] = ProcessInfo.processInfo.environment) -> BacklinePaths {
         var candidates: [URL] = []

@@ -18,14 +18,7 @@ public struct CatalogStore: Sendable {
     /// Opens (creating if needed) the database file at `path` in WAL mode and migrates it.
     /// - Parameter path: the SQLite file; its directory is created when missing.
     public init(path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            // Ingest writes in large transactions; readers never wait for them in WAL mode.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
-        try self.init(writer: DatabasePool(path: path, configuration: configuration))
+        try self.init(writer: SQLiteFile.open(path: path))
     }
 
     /// Wraps an existing writer and migrates it. Tests pass `DatabaseQueue()` for a private

@@ -46,6 +46,9 @@ public enum CatalogFileParser {
         var result = ParsedFile(entities: [], problems: [], refsOfInvalidDocuments: [], isUnreadable: false)
         for document in documents {
             var outcome = EntityValidator.validate(document.value)
+            // A field whose placeholder could not be read is reported once, for the placeholder.
+            let placeholderFields = Set(document.problems.filter { $0.severity == .error }.compactMap(\.field))
+            outcome.problems.removeAll { $0.field.map(placeholderFields.contains) ?? false }
             outcome.problems.insert(contentsOf: document.problems, at: 0)
             let hasPlaceholderError = document.problems.contains { $0.severity == .error }
             for problem in outcome.problems {

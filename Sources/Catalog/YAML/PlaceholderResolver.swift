@@ -45,7 +45,7 @@ struct PlaceholderResolver: Sendable {
             }
         case .yaml:
             do {
-                guard let node = try Yams.compose(yaml: text) else { return .success(.null) }
+                guard let node = try Yams.compose(yaml: text, YAMLDocuments.coreSchema) else { return .success(.null) }
                 // Placeholders inside the included document resolve against its own directory.
                 var converter = NodeConverter(substitutions: PlaceholderResolver(baseDirectory: url.deletingLastPathComponent()))
                 return .success(converter.convert(node))

@@ -54,6 +54,20 @@ struct YAMLSyntaxError: Error {
 
 /// Splits a file into its YAML documents (`---`), skipping empty ones as Backstage does.
 enum YAMLDocuments {
+    /// The YAML 1.2 core schema, as Backstage's `yaml` parser reads files: only `true`/`false` are
+    /// booleans (`yes`, `on` stay strings) and there are no implicit timestamps.
+    static let coreSchema: Resolver = {
+        do {
+            return try Resolver.basic
+                .appending(.null, "^(?:~|null|Null|NULL|)$")
+                .appending(.bool, "^(?:true|True|TRUE|false|False|FALSE)$")
+                .appending(.int, "^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+                .appending(.float, #"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"#)
+        } catch {
+            preconditionFailure("the YAML core-schema patterns are constant and valid: \(error)")
+        }
+    }()
+
     /// Parses every document of `text`.
     /// - Parameters:
     ///   - text: the file's content.
@@ -61,8 +75,10 @@ enum YAMLDocuments {
     static func parse(_ text: String, substitutions: PlaceholderResolver) throws(YAMLSyntaxError) -> [YAMLDocument] {
         var documents: [YAMLDocument] = []
         do {
+            // The parser is driven directly: `compose_all`'s sequence swallows syntax errors.
+            let parser = try Parser(yaml: text, resolver: coreSchema)
             var index = 0
-            for node in try Yams.compose_all(yaml: text) {
+            while let node = try parser.nextRoot() {
                 index += 1
                 if case .scalar(let scalar) = node, scalar.string.isEmpty || node.tagName == .null { continue }
                 var converter = NodeConverter(substitutions: substitutions)

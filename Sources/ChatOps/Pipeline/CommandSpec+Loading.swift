@@ -80,7 +80,9 @@ extension CommandSpec {
         }
         if !isCommandName(name) { throw fields.error("name", "is \"\(name)\": a command name has lower-case letters, digits, - and _, at most 32 characters, no slash") }
         for (index, alias) in aliases.enumerated() where !isCommandName(alias) {
-            throw fields.error("aliases", "item \(index) is \"\(alias)\": a command name has lower-case letters, digits, - and _, at most 32 characters")
+            throw CommandSpecError(
+                file: fields.file, line: fields.mapping.first { $0.key.string == "aliases" }?.key.mark?.line,
+                message: "field \"aliases[\(index)]\" is \"\(alias)\": a command name has lower-case letters, digits, - and _, at most 32 characters")
         }
         if summary.trimmingWhitespace().isEmpty { throw fields.error("summary", "is empty") }
         if !usage.hasPrefix("/\(name)") { throw fields.error("usage", "must start with /\(name)") }

@@ -119,14 +119,17 @@ public struct QuerySpec: Sendable, Hashable {
 public struct CommandSpecError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file.
     public var file: String
+    /// The line the problem is on, when known.
+    public var line: Int?
     /// What is wrong.
     public var message: String
 
     /// Creates an error about `file`.
-    public init(file: String, message: String) {
+    public init(file: String, line: Int? = nil, message: String) {
         self.file = file
+        self.line = line
         self.message = message
     }
 
-    public var description: String { "\(file): \(message)" }
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
 }

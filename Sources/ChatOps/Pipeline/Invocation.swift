@@ -1,3 +1,5 @@
+import Catalog
+
 /// One command as any transport delivers it: the command, its text and who asked where.
 ///
 /// Every transport (Slack over HTTP or Socket Mode, Mattermost, the CLI) builds this same value,
@@ -48,11 +50,14 @@ public struct Caller: Sendable, Hashable, Codable {
     public var userID: String?
     /// A display name, when known.
     public var name: String?
+    /// The catalog User this person is, when the transport could tell (see the README's annotations).
+    public var catalogUser: EntityRef?
 
     /// Creates a caller.
-    public init(userID: String?, name: String? = nil) {
+    public init(userID: String?, name: String? = nil, catalogUser: EntityRef? = nil) {
         self.userID = userID
         self.name = name
+        self.catalogUser = catalogUser
     }
 
     /// Someone the transport could not identify.

@@ -14,7 +14,7 @@ struct SpecFields {
         self.path = path
         line = node.mark?.line ?? 1
         guard let mapping = node.mapping else {
-            throw CommandSpecError(file: "\(file):\(line)", message: "\(path.isEmpty ? "the file" : "field \"\(path)\"") must be a mapping of fields")
+            throw CommandSpecError(file: file, line: line, message: "\(path.isEmpty ? "the file" : "field \"\(path)\"") must be a mapping of fields")
         }
         self.mapping = mapping
     }
@@ -23,7 +23,7 @@ struct SpecFields {
 
     func error(_ key: String, _ message: String) -> CommandSpecError {
         let keyLine = mapping.first { $0.key.string == key }?.key.mark?.line ?? line
-        return CommandSpecError(file: "\(file):\(keyLine)", message: "field \"\(field(key))\" \(message)")
+        return CommandSpecError(file: file, line: keyLine, message: "field \"\(field(key))\" \(message)")
     }
 
     /// Fails on keys the format does not have, so a typo (`hanlder:`) is an error, not a silent default.
@@ -31,7 +31,7 @@ struct SpecFields {
         for key in mapping.keys {
             guard let name = key.string, known.contains(name) else {
                 throw CommandSpecError(
-                    file: "\(file):\(key.mark?.line ?? line)",
+                    file: file, line: key.mark?.line ?? line,
                     message: "unknown field \"\(field(key.string ?? "?"))\" (known: \(known.sorted().joined(separator: ", ")))")
             }
         }
@@ -54,7 +54,7 @@ struct SpecFields {
     }
 
     func missing(_ key: String) -> CommandSpecError {
-        CommandSpecError(file: "\(file):\(line)", message: "missing field \"\(field(key))\"")
+        CommandSpecError(file: file, line: line, message: "missing field \"\(field(key))\"")
     }
 
     func bool(_ key: String) throws -> Bool? {

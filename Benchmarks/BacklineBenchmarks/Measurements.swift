@@ -1,0 +1,41 @@
+import Foundation
+
+/// Latency samples and the percentiles BENCHMARKS.md reports.
+struct Samples {
+    private(set) var durations: [Duration] = []
+
+    mutating func measure<T>(_ body: () async throws -> T) async rethrows -> T {
+        let start = ContinuousClock.now
+        let result = try await body()
+        durations.append(ContinuousClock.now - start)
+        return result
+    }
+
+    func percentile(_ p: Double) -> Duration {
+        let sorted = durations.sorted()
+        guard !sorted.isEmpty else { return .zero }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+    }
+}
+
+extension Duration {
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+    var seconds: Double { milliseconds / 1000 }
+
+    /// `0.412 ms`, `12.3 s`: the unit people read fastest for the magnitude.
+    var formatted: String {
+        if milliseconds < 1 { return String(format: "%.0f µs", milliseconds * 1000) }
+        if milliseconds < 1000 { return String(format: "%.2f ms", milliseconds) }
+        return String(format: "%.2f s", seconds)
+    }
+}
+
+/// Peak resident memory of this process (VmHWM), in MiB, from /proc on Linux.
+func peakMemoryMiB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kilobytes = line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap { Double($0) }
+        return kilobytes.map { $0 / 1024 }
+    }
+    return nil
+}

@@ -1,0 +1,146 @@
+import ChatOps
+import Foundation
+import Logging
+import Slack
+
+/// Turns whatever Slack delivers, over HTTP or Socket Mode, into invocations, and replies back.
+///
+/// The gateway owns Slack's 3-second rule: a command that answers within the budget is answered in
+/// the acknowledgement itself; a slower one is acknowledged with "working on it" and its answer is
+/// posted to `response_url` when ready, from the ``CommandRunner``'s task group.
+public struct SlackGateway: Sendable {
+    /// What to answer Slack right away.
+    public enum Acknowledgement: Sendable, Equatable {
+        /// A message body (slash commands): the inline reply or "working on it".
+        case message(SlackMessage)
+        /// An empty 200.
+        case empty
+        /// The `url_verification` challenge, echoed.
+        case challenge(String)
+    }
+
+    let answerer: ChatAnswerer
+    let runner: CommandRunner
+    let webAPI: SlackWebAPIClient
+    let eventReceipts: EventReceiptStore
+    let replyBudget: Duration
+    let canPost: Bool
+    let logger: Logger
+
+    /// Creates a gateway.
+    /// - Parameters:
+    ///   - canPost: whether a bot token is configured, so replies to mentions can be posted.
+    public init(
+        answerer: ChatAnswerer, runner: CommandRunner, webAPI: SlackWebAPIClient, eventReceipts: EventReceiptStore,
+        replyBudget: Duration, canPost: Bool, logger: Logger
+    ) {
+        self.answerer = answerer
+        self.runner = runner
+        self.webAPI = webAPI
+        self.eventReceipts = eventReceipts
+        self.replyBudget = replyBudget
+        self.canPost = canPost
+        self.logger = logger
+    }
+
+    /// Handles one delivery and says what to acknowledge with.
+    public func handle(_ inbound: SlackInbound, transport: Invocation.Source) async -> Acknowledgement {
+        switch inbound {
+        case .urlVerification(let challenge):
+            return .challenge(challenge)
+        case .sslCheck, .unsupported:
+            return .empty
+        case .slashCommand(let command):
+            let invocation = Invocation(
+                command: command.command, text: command.text, caller: .init(userID: command.userID, name: command.userName),
+                channelID: command.channelID, source: transport)
+            return await answerWithinBudget(invocation, responseURL: command.responseURL)
+        case .interactive(let actions):
+            // A button carries the command line to run in its value (e.g. the next page of a list).
+            guard let action = actions.actions.first(where: { $0.actionID.hasPrefix(SlackActionID.runCommand) }), let line = action.value else {
+                return .empty
+            }
+            let invocation = Invocation(commandLine: line, caller: .init(userID: actions.user.id, name: actions.user.username), source: transport)
+            if let responseURL = actions.responseURL {
+                runner.detach { await self.postReply(await answerer.answer(invocation), to: responseURL) }
+            }
+            return .empty
+        case .event(let callback):
+            await receive(callback, transport: transport)
+            return .empty
+        }
+    }
+
+    private func answerWithinBudget(_ invocation: Invocation, responseURL: String?) async -> Acknowledgement {
+        let outcome = await runner.run(within: replyBudget, clock: ContinuousClock()) {
+            await answerer.answer(invocation)
+        } late: { reply in
+            guard let responseURL else {
+                logger.warning("a late reply has no response_url to go to", metadata: ["command": "\(invocation.command)"])
+                return
+            }
+            await postReply(reply, to: responseURL)
+        }
+        switch outcome {
+        case .finished(let reply):
+            return .message(SlackReplyRenderer.render(reply))
+        case .continuing:
+            return .message(SlackMessage(responseType: .ephemeral, text: "Working on /\(invocation.command) \(invocation.text)…"))
+        case .refused:
+            return .message(SlackMessage(responseType: .ephemeral, text: "Backline is restarting; please try again in a moment."))
+        }
+    }
+
+    private func postReply(_ reply: Reply, to responseURL: String) async {
+        do {
+            try await webAPI.postToResponseURL(responseURL, message: SlackReplyRenderer.render(reply))
+        } catch {
+            logger.error("posting a reply to response_url failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Records the event id and handles each event once, in the background (Slack wants its
+    /// acknowledgement at once).
+    private func receive(_ callback: SlackEventCallback, transport: Invocation.Source) async {
+        do {
+            guard try await eventReceipts.recordFirstDelivery(of: callback.eventID) else {
+                logger.debug("duplicate event ignored", metadata: ["event_id": "\(callback.eventID)", "retry": "\(callback.retry?.attempt ?? 0)"])
+                return
+            }
+        } catch {
+            // Handling twice is better than never: carry on without the receipt.
+            logger.error("could not record an event receipt", metadata: ["event_id": "\(callback.eventID)", "error": "\(error)"])
+        }
+        runner.detach { await handleEvent(callback, transport: transport) }
+    }
+
+    private func handleEvent(_ callback: SlackEventCallback, transport: Invocation.Source) async {
+        switch callback.event {
+        case .appMention(let message):
+            // "@Backline owner playlist-api": the words after the mention are a command line.
+            let words = message.text.split(separator: " ", omittingEmptySubsequences: true).drop { $0.hasPrefix("<@") }
+            guard !words.isEmpty else { return }
+            let reply = await answerer.answer(Invocation(
+                commandLine: "/" + words.joined(separator: " "), caller: .init(userID: message.user), source: transport))
+            guard canPost else {
+                logger.notice("cannot answer a mention without SLACK_BOT_TOKEN", metadata: ["channel": "\(message.channel)"])
+                return
+            }
+            do {
+                var rendered = SlackReplyRenderer.render(reply)
+                rendered.responseType = nil
+                _ = try await webAPI.postMessage(channel: message.channel, message: rendered, threadTS: message.threadTS ?? message.ts)
+            } catch {
+                logger.error("replying to a mention failed", metadata: ["channel": "\(message.channel)", "error": "\(error)"])
+            }
+        default:
+            logger.debug("event received", metadata: ["type": "\(callback.event.type)", "event_id": "\(callback.eventID)"])
+        }
+    }
+}
+
+/// Action ids Backline gives its buttons.
+public enum SlackActionID {
+    /// Buttons whose value is a command line to run (`backline.run.more`, ...).
+    public static let runCommand = "backline.run"
+}

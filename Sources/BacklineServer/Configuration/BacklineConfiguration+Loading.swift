@@ -1,0 +1,98 @@
+import Foundation
+import Slack
+import Yams
+
+/// A configuration file or environment value that cannot be used; the message says what to set.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong and how to fix it.
+    public var description: String
+}
+
+extension BacklineConfiguration {
+    /// The file's shape (`config/backline.yaml` documents every key).
+    private struct File: Decodable {
+        struct Server: Decodable { var host: String?; var port: Int?; var maxBodySize: Int? }
+        struct Slack: Decodable { var apiURL: String?; var replyBudgetMilliseconds: Int? }
+        struct Mattermost: Decodable { var serverURL: String? }
+        var server: Server?
+        var database: String?
+        var catalog: [String]?
+        var commands: String?
+        var slack: Slack?
+        var mattermost: Mattermost?
+    }
+
+    /// Reads a YAML configuration file (when given) and the environment's secrets.
+    /// - Parameters:
+    ///   - file: the YAML file; relative paths inside it resolve against its folder.
+    ///   - environment: where secrets come from (`SLACK_SIGNING_SECRET`, `SLACK_BOT_TOKEN`, ...).
+    public static func load(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> BacklineConfiguration {
+        var configuration = BacklineConfiguration()
+        if let file {
+            let url = URL(fileURLWithPath: file)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw ConfigurationError(description: "\(file): cannot read the configuration file")
+            }
+            let decoded: File
+            do {
+                decoded = try YAMLDecoder().decode(File.self, from: text)
+            } catch {
+                throw ConfigurationError(description: "\(file): \(error)")
+            }
+            let base = url.deletingLastPathComponent()
+            func resolve(_ path: String) -> String {
+                path.hasPrefix("/") || path.contains("://") || path.hasPrefix("git") ? path : base.appendingPathComponent(path).standardizedFileURL.path
+            }
+            if let host = decoded.server?.host { configuration.host = host }
+            if let port = decoded.server?.port { configuration.port = port }
+            if let size = decoded.server?.maxBodySize { configuration.maxBodySize = size }
+            configuration.databasePath = decoded.database.map(resolve)
+            configuration.catalogPaths = (decoded.catalog ?? []).map(resolve)
+            if let commands = decoded.commands { configuration.commandsDirectory = URL(fileURLWithPath: resolve(commands)) }
+            if let apiURL = decoded.slack?.apiURL { configuration.slack.apiURL = apiURL }
+            if let budget = decoded.slack?.replyBudgetMilliseconds {
+                guard (100...2900).contains(budget) else {
+                    throw ConfigurationError(description: "\(file): slack.replyBudgetMilliseconds must be between 100 and 2900 (Slack waits 3000 ms)")
+                }
+                configuration.slack.replyBudget = .milliseconds(budget)
+            }
+            configuration.mattermost.serverURL = decoded.mattermost?.serverURL
+        }
+        configuration.applySecrets(from: environment)
+        return configuration
+    }
+
+    /// Secrets only ever come from the environment, never from files or flags.
+    mutating func applySecrets(from environment: [String: String]) {
+        func value(_ name: String) -> String? {
+            guard let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+            return value
+        }
+        if let url = value("SLACK_API_URL") { slack.apiURL = url }
+        slack.signingSecret = value("SLACK_SIGNING_SECRET")
+        slack.botToken = value("SLACK_BOT_TOKEN").map(SlackToken.init)
+        slack.appToken = value("SLACK_APP_TOKEN").map(SlackToken.init)
+        mattermost.commandTokens = value("MATTERMOST_COMMAND_TOKENS")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        mattermost.botToken = value("MATTERMOST_BOT_TOKEN")
+        mattermost.incomingWebhookURL = value("MATTERMOST_WEBHOOK_URL")
+    }
+
+    /// What works and what does not with these credentials, one line each, for the start-up log.
+    /// Names the missing settings; never prints a secret.
+    public var capabilities: [String] {
+        var lines: [String] = []
+        lines.append(slack.signingSecret != nil
+            ? "Slack HTTP: /slack/commands, /slack/events and /slack/interactivity verify signatures"
+            : "Slack HTTP: SLACK_SIGNING_SECRET is not set, so every request to /slack/* is refused with 401")
+        lines.append(slack.botToken != nil
+            ? "Slack Web API: bot token set (\(slack.apiURL))"
+            : "Slack Web API: SLACK_BOT_TOKEN is not set; replies still go inline and through response_url, but nothing is posted on Backline's own initiative")
+        lines.append(slack.appToken != nil
+            ? "Slack Socket Mode: on (SLACK_APP_TOKEN set)"
+            : "Slack Socket Mode: off (set SLACK_APP_TOKEN to dial out from behind a firewall)")
+        lines.append(mattermost.commandTokens.isEmpty
+            ? "Mattermost: MATTERMOST_COMMAND_TOKENS is not set, so /mattermost/commands refuses every request"
+            : "Mattermost: /mattermost/commands accepts \(mattermost.commandTokens.count) command token(s)")
+        return lines
+    }
+}

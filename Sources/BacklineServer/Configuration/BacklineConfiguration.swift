@@ -1,0 +1,71 @@
+import Foundation
+import Slack
+
+/// Everything `backline serve` needs, loaded once at the edge: the YAML file, then command-line
+/// overrides, with secrets only from the environment.
+///
+/// ```swift
+/// var configuration = try BacklineConfiguration.load(file: "config/backline.yaml")
+/// configuration.port = 8080
+/// let app = try await buildApplication(configuration: configuration)
+/// ```
+public struct BacklineConfiguration: Sendable {
+    /// Address to listen on.
+    public var host = "127.0.0.1"
+    /// Port to listen on.
+    public var port = 8080
+    /// Largest request body accepted, in bytes (Slack payloads are a few KiB).
+    public var maxBodySize = 1 << 20
+    /// SQLite file for the catalog and the service's own state; nil keeps everything in memory.
+    public var databasePath: String?
+    /// Catalog sources ingested at start-up.
+    public var catalogPaths: [String] = []
+    /// Where the command specs are.
+    public var commandsDirectory: URL
+    /// Where the bundled demo catalog is (used when neither a database nor catalog paths are set).
+    public var demoCatalogDirectory: URL
+    /// Slack settings.
+    public var slack = SlackSettings()
+    /// Mattermost settings.
+    public var mattermost = MattermostSettings()
+
+    /// Defaults: loopback, port 8080, bundled commands and demo catalog, no credentials.
+    public init(paths: BacklinePaths = .discover()) {
+        commandsDirectory = paths.commands
+        demoCatalogDirectory = paths.demoCatalog
+    }
+}
+
+/// How Backline talks to Slack.
+public struct SlackSettings: Sendable {
+    /// Web API base URL: `https://slack.com/api`, GovSlack's, a proxy's or a local fake's.
+    public var apiURL = SlackWebAPIClient.defaultBaseURL
+    /// How long a command may take before Slack is acknowledged with "working on it" and the
+    /// answer follows through `response_url`. Slack allows 3 s in total.
+    public var replyBudget: Duration = .milliseconds(2500)
+    /// `SLACK_SIGNING_SECRET`: verifies HTTP requests. Without it every Slack request is refused.
+    public var signingSecret: String?
+    /// `SLACK_BOT_TOKEN` (`xoxb-…`): Web API calls.
+    public var botToken: SlackToken?
+    /// `SLACK_APP_TOKEN` (`xapp-…`): Socket Mode. When set, Backline also dials out over Socket Mode.
+    public var appToken: SlackToken?
+
+    /// No credentials, the public Slack API.
+    public init() {}
+}
+
+/// How Backline talks to Mattermost.
+public struct MattermostSettings: Sendable {
+    /// `MATTERMOST_COMMAND_TOKENS` (comma-separated): the tokens Mattermost sends with slash
+    /// commands. Without one, `/mattermost/commands` refuses every request.
+    public var commandTokens: [String] = []
+    /// The Mattermost server, e.g. `https://chat.example.com`, for REST posts.
+    public var serverURL: String?
+    /// `MATTERMOST_BOT_TOKEN`: posts through the REST API (`POST /api/v4/posts`).
+    public var botToken: String?
+    /// `MATTERMOST_WEBHOOK_URL`: an incoming webhook, used when there is no bot token.
+    public var incomingWebhookURL: String?
+
+    /// Nothing configured.
+    public init() {}
+}

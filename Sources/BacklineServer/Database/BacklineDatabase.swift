@@ -1,0 +1,22 @@
+import Catalog
+import GRDB
+
+/// The deployment's one SQLite database, opened once, with each target's tables migrated.
+public struct BacklineDatabase: Sendable {
+    private let writer: any DatabaseWriter
+    /// The catalog.
+    public let catalog: CatalogStore
+    /// Slack event ids already handled, so a redelivered event is handled once, also across restarts.
+    public let eventReceipts: EventReceiptStore
+
+    /// Opens the file at `path` (WAL) or, when nil, a private in-memory database, and migrates it.
+    public static func open(path: String?) throws -> BacklineDatabase {
+        let writer: any DatabaseWriter = try path.map { try SQLiteFile.open(path: $0) } ?? DatabaseQueue()
+        return BacklineDatabase(writer: writer, catalog: try CatalogStore(writer: writer), eventReceipts: try EventReceiptStore(writer: writer))
+    }
+
+    /// Every migration applied to the database, across targets, in the order they ran.
+    public func appliedMigrations() async throws -> [String] {
+        try await writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
+    }
+}

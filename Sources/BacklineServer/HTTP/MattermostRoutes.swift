@@ -1,0 +1,77 @@
+import ChatOps
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// `POST /mattermost/commands`: Mattermost's Slack-style slash command form, authenticated by the
+/// command token (Mattermost does not sign requests), answered in Mattermost markdown.
+struct MattermostRoutes {
+    /// The form fields Mattermost sends (a subset; Mattermost adds more that are not needed).
+    struct CommandForm: Decodable {
+        var token: String?
+        var command: String
+        var text: String?
+        var user_id: String?
+        var user_name: String?
+        var channel_id: String?
+        var response_url: String?
+    }
+
+    let answerer: ChatAnswerer
+    let runner: CommandRunner
+    let client: MattermostClient
+    let tokens: [String]
+    let maxBodySize: Int
+    /// Mattermost waits 30 s by default; answer inline well before that.
+    let replyBudget: Duration = .seconds(20)
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.post("mattermost/commands") { request, context in try await handle(request, context: context) }
+    }
+
+    private func handle(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: maxBodySize)
+        let form: CommandForm
+        do {
+            form = try URLEncodedFormDecoder().decode(CommandForm.self, from: String(buffer: body))
+        } catch {
+            return .plainText("malformed Mattermost command: \(error)", status: .badRequest)
+        }
+        let headerToken = request.headers[.authorization].flatMap { $0.hasPrefix("Token ") ? String($0.dropFirst(6)) : nil }
+        guard let presented = headerToken ?? form.token, tokens.contains(where: { Self.constantTimeEquals($0, presented) }) else {
+            context.logger.notice("refused a Mattermost command with an unknown token")
+            return .plainText("invalid Mattermost command token", status: .unauthorized)
+        }
+        let invocation = Invocation(
+            command: form.command, text: form.text ?? "", caller: .init(userID: form.user_id, name: form.user_name),
+            channelID: form.channel_id, source: .mattermost)
+        let client = client
+        let outcome = await runner.run(within: replyBudget, clock: ContinuousClock()) {
+            await answerer.answer(invocation)
+        } late: { reply in
+            guard let responseURL = form.response_url else { return }
+            do {
+                try await client.reply(to: responseURL, text: MattermostMarkdownRenderer.render(reply), inChannel: reply.visibility == .inChannel)
+            } catch {
+                context.logger.error("posting a late Mattermost reply failed", metadata: ["error": "\(error)"])
+            }
+        }
+        let (text, inChannel): (String, Bool) = switch outcome {
+        case .finished(let reply): (MattermostMarkdownRenderer.render(reply), reply.visibility == .inChannel)
+        case .continuing: ("Working on \(form.command)…", false)
+        case .refused: ("Backline is restarting; please try again in a moment.", false)
+        }
+        return .json(try JSONEncoder().encode(["response_type": inChannel ? "in_channel" : "ephemeral", "text": text]))
+    }
+
+    /// Compares tokens without leaking, through timing, how much of a guess was right.
+    static func constantTimeEquals(_ expected: String, _ presented: String) -> Bool {
+        let key = SymmetricKey(size: .bits256)
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(expected.utf8), using: key)
+        return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data(presented.utf8), using: key)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Catalog
+
+@Suite("The catalog store")
+struct StoreTests {
+    private func store(with yaml: String...) async throws -> CatalogStore {
+        let tree = try TemporaryDirectory()
+        for (index, text) in yaml.enumerated() { try tree.write("\(index)/catalog-info.yaml", text) }
+        let store = try CatalogStore.inMemory()
+        let report = try await CatalogIngester(store: store).ingest([.path(tree.path)])
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        return store
+    }
+
+    @Test("migrations apply to an empty database, and a file database uses WAL")
+    func migrationsAndWAL() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("nested/backline.sqlite").path
+        let store = try CatalogStore(path: path)
+        let applied = try await store.appliedMigrations()
+        #expect(applied == [
+            "catalog v1: entities, relations, sources, search",
+            "commands v1: chat user lookup", "commands v1: people and annotations in search",
+            "commands v1: catalog views for declarative queries", "commands v1: hygiene findings",
+        ])
+        let mode = try await store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        // Opening again is a no-op migration.
+        #expect(try await CatalogStore(path: path).appliedMigrations() == applied)
+    }
+
+    @Test("FTS5 is available in this SQLite build")
+    func fts5Available() async throws {
+        let store = try CatalogStore.inMemory()
+        let options = try await store.writer.read { db in try String.fetchAll(db, sql: "PRAGMA compile_options") }
+        #expect(options.contains("ENABLE_FTS5"))
+    }
+
+    @Test("names are looked up case-insensitively across kinds")
+    func lookupByName() async throws {
+        let store = try await store(with: component("User-Profile"), "apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: {name: user-profile}\nspec: {type: openapi, lifecycle: production, owner: identity, definition: x}")
+        let matches = try await store.entities(named: "USER-PROFILE")
+        #expect(matches.map(\.ref.description) == ["api:default/user-profile", "component:default/user-profile"])
+        #expect(matches.last?.entity.metadata.name == "User-Profile")
+    }
+
+    @Test("full-text search ranks name matches first and filters by kind")
+    func search() async throws {
+        let store = try await store(
+            with: component("playlist-api", metadata: "description: Stores playlists"),
+            component("radio", metadata: "description: Builds a radio station from a playlist"),
+            component("billing", metadata: "tags: [payments]"))
+        let hits = try await store.search("playlist")
+        #expect(hits.map(\.ref.name) == ["playlist-api", "radio"])
+        #expect(try await store.search("paym").map(\.ref.name) == ["billing"])
+        #expect(try await store.search("playlist", kinds: ["api"]).isEmpty)
+        #expect(try await store.search("\"unbalanced OR (").isEmpty)
+    }
+
+    @Test("did-you-mean suggestions rank the closest names first")
+    func suggestions() async throws {
+        let store = try await store(with: component("playlist-api"), component("playlist-db"), component("billing-service"))
+        #expect(try await store.suggestions(for: "playlst-api").first?.name == "playlist-api")
+        #expect(try await store.suggestions(for: "biling-service").map(\.name) == ["billing-service"])
+        #expect(try await store.suggestions(for: "zzzzzz").isEmpty)
+    }
+
+    @Test("the suggestion index follows catalog changes")
+    func suggestionsRefresh() async throws {
+        let tree = try TemporaryDirectory()
+        try tree.write("a/catalog-info.yaml", component("alpha-service"))
+        let store = try CatalogStore.inMemory()
+        _ = try await CatalogIngester(store: store).ingest([.path(tree.path)])
+        #expect(try await store.suggestions(for: "beta-servce").isEmpty)
+        try tree.write("b/catalog-info.yaml", component("beta-service"))
+        _ = try await CatalogIngester(store: store).ingest([.path(tree.path)])
+        #expect(try await store.suggestions(for: "beta-servce").map(\.name) == ["beta-service"])
+    }
+}
