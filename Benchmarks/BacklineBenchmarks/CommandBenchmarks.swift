@@ -1,3 +1,4 @@
+import ArgumentParser
 import BacklineServer
 import Catalog
 import ChatOps
@@ -7,7 +8,7 @@ import Logging
 /// Latency of the everyday commands (issue 4): p50/p99 of `/search`, `/deps --depth 3`,
 /// `/whois TEAM`, and the parse + route + render overhead of one invocation without the catalog.
 ///
-/// Call from the benchmark executable:
+/// Run `swift run -c release backline-bench commands --entities 100000`, or call it directly:
 ///
 /// ```swift
 /// let store = try await CommandBenchmarks.syntheticCatalog(entities: 100_000)
@@ -185,5 +186,25 @@ enum CommandBenchmarks {
         let store = try path.map { try CatalogStore(path: $0) } ?? CatalogStore.inMemory()
         _ = try await CatalogIngester(store: store).ingest([.path(directory.path)])
         return store
+    }
+}
+
+extension BacklineBenchmarks {
+    /// `backline-bench commands --entities 100000`: the command latencies issue 4 asks for.
+    struct Commands: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "p50/p99 of /search, /deps --depth 3, /whois TEAM, and parse + route + render overhead.")
+
+        @Option(help: "How many entities the synthetic catalog holds.")
+        var entities = 100_000
+
+        @Option(help: "Timed runs per command.")
+        var samples = 500
+
+        func run() async throws {
+            let store = try await CommandBenchmarks.syntheticCatalog(entities: entities)
+            let results = try await CommandBenchmarks.run(store: store, commands: BacklinePaths.discover().commands, entities: entities, samples: samples)
+            print(CommandBenchmarks.markdown(results))
+        }
     }
 }
