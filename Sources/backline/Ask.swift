@@ -20,7 +20,7 @@ struct Ask: AsyncParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, slack
+        case text, json, slack, mattermost
     }
 
     @OptionGroup var catalogOptions: CatalogOptions
@@ -49,6 +49,7 @@ struct Ask: AsyncParsableCommand {
         case .text: print(PlainTextRenderer.render(reply), terminator: "")
         case .json: print(try JSONRenderer.render(reply), terminator: "")
         case .slack: print(try SlackReplyRenderer.json(reply))
+        case .mattermost: print(MattermostMarkdownRenderer.render(reply))
         }
         switch reply.data["error"]?["kind"]?.stringValue {
         case nil: return

@@ -21,6 +21,8 @@ public enum MattermostMarkdownRenderer {
                 if more > 0 { lines.append("_and \(more) more_") }
             case .context(let text): lines.append(markdown(text))
             case .divider: lines.append("---")
+            // Mattermost has no button that runs a command for the presser: show what to type.
+            case .actions(let actions): lines += actions.map { "\(escape($0.label)): `\($0.commandLine.replacingOccurrences(of: "`", with: "'"))`" }
             }
         }
         let text = lines.joined(separator: "\n")

@@ -26,6 +26,8 @@ public enum SlackReplyRenderer {
                 blocks.append(.context([.markdown(shorten(mrkdwn(text), to: BlockKitLimits.sectionText))]))
             case .divider:
                 blocks.append(.divider)
+            case .actions(let actions):
+                blocks.append(actionsBlock(actions))
             }
         }
         if blocks.count > BlockKitLimits.blocksPerMessage {
@@ -37,6 +39,19 @@ public enum SlackReplyRenderer {
             responseType: reply.visibility == .inChannel ? .inChannel : .ephemeral,
             text: shorten(reply.summary, to: BlockKitLimits.messageText),
             blocks: blocks)
+    }
+
+    /// The action id of "run this command line" buttons; the interactivity route reads the
+    /// button's `value` as a command line and answers it like a slash command.
+    public static let runCommandActionID = "backline.run"
+
+    /// Buttons whose value is the command line to run (the next page, ...). Lines too long for a
+    /// button value are left out rather than cut, since a cut command would run the wrong thing.
+    private static func actionsBlock(_ actions: [ReplyAction]) -> Block {
+        let buttons = actions.filter { $0.commandLine.count <= BlockKitLimits.buttonValue }.prefix(BlockKitLimits.actionsElements)
+        return .actions(blockID: nil, elements: buttons.enumerated().map { index, action in
+            Button(text: shorten(action.label, to: BlockKitLimits.buttonText), actionID: "\(runCommandActionID).\(index)", value: action.commandLine)
+        })
     }
 
     /// A bulleted list that fits one section, cutting items (and counting them in "more") as needed.

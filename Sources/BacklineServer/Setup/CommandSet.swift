@@ -9,6 +9,11 @@ public enum CommandSet {
         var builder = CommandRouterBuilder()
         builder.register("owner", OwnerCommand())
         builder.register("help", HelpCommand(specs: { specs }))
+        builder.register("whois", WhoisCommand())
+        builder.register("search", SearchCommand())
+        builder.register("deps", DepsCommand())
+        builder.register("apis", ApisCommand())
+        builder.register("docs", DocsCommand())
         return try builder.build(specs: specs)
     }
 }

@@ -88,6 +88,7 @@ enum CatalogMigrations {
                 INSERT INTO catalogState (id, generation) VALUES (1, 0);
                 """)
         }
+        registerCommandMigrations(&migrator)
         return migrator
     }
 

@@ -29,9 +29,11 @@ extension CatalogStore {
             """
         var arguments: StatementArguments = [query]
         if !kinds.isEmpty {
-            sql += " AND entity.kind IN (\(databaseQuestionMarks(count: kinds.count)))"
+            sql += " AND +entity.kind IN (\(databaseQuestionMarks(count: kinds.count)))"
             arguments += StatementArguments(kinds.map { $0.lowercased() })
         }
+        // The unary + above keeps SQLite from driving the query by the kind index and running
+        // MATCH once per entity of that kind; the full-text index must lead.
         sql += " ORDER BY bm25(entitySearch, 10.0, 5.0, 1.0, 3.0), entity.ref LIMIT ? OFFSET ?"
         arguments += [limit, offset]
         let finalSQL = sql

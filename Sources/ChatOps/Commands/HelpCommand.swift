@@ -11,7 +11,12 @@ public struct HelpCommand: CommandHandler {
     }
 
     public func run(_ invocation: Invocation, spec: CommandSpec, context: CommandContext) async throws -> Reply {
-        let all = specs().sorted { $0.name < $1.name }
+        var all: [CommandSpec] = []
+        // Only what the caller may run: a restricted command is not advertised to others.
+        for candidate in specs().sorted(by: { $0.name < $1.name })
+        where try await candidate.allowed.permits(invocation.caller, catalog: context.catalog) {
+            all.append(candidate)
+        }
         let wanted = invocation.text.lowercased().drop { $0 == "/" }
         if !wanted.isEmpty {
             guard let command = all.first(where: { $0.name == wanted || $0.aliases.contains(String(wanted)) }) else {

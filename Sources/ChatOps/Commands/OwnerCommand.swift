@@ -21,11 +21,14 @@ public struct OwnerCommand: CommandHandler {
     public init() {}
 
     public func run(_ invocation: Invocation, spec: CommandSpec, context: CommandContext) async throws -> Reply {
-        let query = try EntityQuery(invocation.text, usage: spec.usage)
+        // Through the shared parser, so quotes and Slack escapes read as everywhere else.
+        let text = spec.arguments.isEmpty ? invocation.text : try spec.parseArguments(invocation.text).text(spec.arguments[0].name) ?? ""
+        let query = try EntityQuery(text, usage: spec.usage)
         let matches = try await query.matches(in: context.catalog)
         let loader = EntityProfileLoader(catalog: context.catalog)
         var profiles: [EntityProfile] = []
         for match in matches { profiles.append(try await loader.profile(of: match)) }
+        await context.record(profiles.flatMap(\.catalogFindings))
 
         switch profiles.count {
         case 0:

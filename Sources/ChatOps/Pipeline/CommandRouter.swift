@@ -21,8 +21,13 @@ public struct CommandRouterBuilder: Sendable {
     public func build(specs: [CommandSpec]) throws -> CommandRouter {
         var routes: [String: CommandRouter.Route] = [:]
         for spec in specs {
-            guard let handler = handlers[spec.handler] else {
-                throw CommandSpecError(file: "\(spec.name).yaml", message: "field \"handler\": no built-in handler named \"\(spec.handler)\" (known: \(handlers.keys.sorted().joined(separator: ", ")))")
+            let handler: any CommandHandler
+            if let query = spec.query {
+                handler = try QueryCommand(query: query, specName: spec.name)
+            } else if let id = spec.handler, let builtIn = handlers[id] {
+                handler = builtIn
+            } else {
+                throw CommandSpecError(file: "\(spec.name).yaml", message: "field \"handler\": no built-in handler named \"\(spec.handler ?? "")\" (known: \(handlers.keys.sorted().joined(separator: ", ")))")
             }
             for name in [spec.name] + spec.aliases {
                 if let existing = routes[name] {
@@ -61,6 +66,7 @@ public struct CommandRouter: Sendable {
 
     /// Answers an invocation. Never throws: failures become replies.
     public func handle(_ invocation: Invocation, context: CommandContext) async -> Reply {
+        let invocation = routes[invocation.command] == nil ? invocation.resolvingUmbrella() : invocation
         guard let route = routes[invocation.command] else {
             let known = specs.map { "/\($0.name)" }.joined(separator: ", ")
             return .problem("Unknown command /\(invocation.command). Commands: \(known). Try /help.", kind: "unknown-command")
@@ -69,7 +75,13 @@ public struct CommandRouter: Sendable {
         context.logger[metadataKey: "command"] = "\(route.spec.name)"
         context.logger[metadataKey: "transport"] = "\(invocation.source.rawValue)"
         do {
-            return try await route.handler.run(invocation, spec: route.spec, context: context)
+            guard try await route.spec.allowed.permits(invocation.caller, catalog: context.catalog) else {
+                throw NotAllowedError(command: route.spec.name, groups: route.spec.allowed.groups)
+            }
+            var reply = try await route.handler.run(invocation, spec: route.spec, context: context)
+            // A spec may put its answers in the channel; handlers answer ephemerally by default.
+            if route.spec.visibility == .inChannel { reply.visibility = .inChannel }
+            return reply
         } catch let error as any UserFacingError {
             return .problem(error.userMessage, kind: error is UsageError ? "usage" : "user-error")
         } catch {

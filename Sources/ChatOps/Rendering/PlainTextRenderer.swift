@@ -22,6 +22,8 @@ public enum PlainTextRenderer {
                 lines.append(text.plain)
             case .divider:
                 lines.append("")
+            case .actions(let actions):
+                lines += actions.map { "\($0.label): \($0.commandLine)" }
             }
         }
         return lines.joined(separator: "\n") + "\n"

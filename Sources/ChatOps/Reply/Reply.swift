@@ -42,6 +42,23 @@ public enum ReplyBlock: Sendable, Hashable {
     case context(RichText)
     /// A separator between groups of blocks.
     case divider
+    /// Buttons that run a follow-up command, such as the next page of a long list. Platforms
+    /// without buttons show the command to type instead.
+    case actions([ReplyAction])
+}
+
+/// A button that runs a command line for the person who presses it (`/search api --page 2`).
+public struct ReplyAction: Sendable, Hashable {
+    /// The button's label.
+    public var label: String
+    /// The command line to run, exactly as a person would type it.
+    public var commandLine: String
+
+    /// Creates an action.
+    public init(label: String, commandLine: String) {
+        self.label = label
+        self.commandLine = commandLine
+    }
 }
 
 /// A labelled value in a ``ReplyBlock/fields(_:)`` block.

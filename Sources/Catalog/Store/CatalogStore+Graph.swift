@@ -1,0 +1,47 @@
+import GRDB
+
+extension CatalogStore {
+    /// The relations of one type that start at any of `sources`, in one read: a breadth-first
+    /// walk (`/deps --depth 3`) costs one query per level, not one per node.
+    /// - Parameters:
+    ///   - sources: the entities to start from.
+    ///   - type: the relation to follow.
+    /// - Returns: the relations found, sorted by source then target.
+    public func relations(from sources: [EntityRef], ofType type: RelationType) async throws -> [Relation] {
+        guard !sources.isEmpty else { return [] }
+        let keys = Array(Set(sources.map(\.description))).sorted()
+        return try await writer.read { db in
+            var relations: [Relation] = []
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let chunk = Array(keys[start..<min(start + 500, keys.count)])
+                let rows = try Row.fetchAll(
+                    db, sql: """
+                        SELECT DISTINCT sourceRef, targetRef FROM relation
+                        WHERE type = ? AND sourceRef IN (\(databaseQuestionMarks(count: chunk.count)))
+                        ORDER BY sourceRef, targetRef
+                        """,
+                    arguments: StatementArguments([type.rawValue] + chunk))
+                for row in rows {
+                    relations.append(Relation(source: try EntityRef(parsing: row["sourceRef"]), type: type, target: try EntityRef(parsing: row["targetRef"])))
+                }
+            }
+            return relations
+        }
+    }
+
+    /// Which of `refs` the catalog has.
+    public func existing(_ refs: [EntityRef]) async throws -> Set<EntityRef> {
+        guard !refs.isEmpty else { return [] }
+        let keys = Array(Set(refs.map(\.description)))
+        return try await writer.read { db in
+            var found: Set<EntityRef> = []
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let chunk = Array(keys[start..<min(start + 500, keys.count)])
+                for ref in try String.fetchAll(db, sql: "SELECT ref FROM entity WHERE ref IN (\(databaseQuestionMarks(count: chunk.count)))", arguments: StatementArguments(chunk)) {
+                    found.insert(try EntityRef(parsing: ref))
+                }
+            }
+            return found
+        }
+    }
+}

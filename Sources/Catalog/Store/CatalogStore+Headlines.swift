@@ -1,0 +1,73 @@
+import GRDB
+
+/// What a list of entities shows per line, read from indexed columns and a few JSON fields
+/// without decoding whole entities: lists of hundreds stay cheap.
+public struct EntityHeadline: Sendable, Hashable, Codable {
+    /// Canonical ref.
+    public var ref: EntityRef
+    /// The name as written.
+    public var name: String
+    /// `metadata.title`.
+    public var title: String?
+    /// `metadata.description`.
+    public var description: String?
+    /// A person's `spec.profile.displayName`.
+    public var profileName: String?
+    /// `spec.type`.
+    public var type: String?
+    /// `spec.lifecycle`.
+    public var lifecycle: String?
+    /// The owner `spec.owner` names.
+    public var ownerRef: EntityRef?
+    /// The `slack.com/user_id` annotation.
+    public var chatUserID: String?
+    /// The `slack.com/bot-notify` annotation.
+    public var channel: String?
+
+    /// What people should read: the title, the profile's display name, else the name.
+    public var displayName: String { title ?? profileName ?? name }
+}
+
+extension CatalogStore {
+    /// Headlines of the entities among `refs` that exist, in the order given.
+    public func headlines(_ refs: [EntityRef]) async throws -> [EntityHeadline] {
+        guard !refs.isEmpty else { return [] }
+        let keys = Array(Set(refs.map(\.description)))
+        let found = try await writer.read { db in
+            var byRef: [String: EntityHeadline] = [:]
+            // SQLite limits bound parameters per statement; read in chunks.
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let chunk = Array(keys[start..<min(start + 500, keys.count)])
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT ref, title, description, specType, lifecycle, ownerRef,
+                           json_extract(body, '$.metadata.name') AS writtenName,
+                           json_extract(body, '$.spec.profile.displayName') AS profileName,
+                           json_extract(body, '$.metadata.annotations."slack.com/user_id"') AS chatUserID,
+                           json_extract(body, '$.metadata.annotations."slack.com/bot-notify"') AS channel
+                    FROM entity WHERE ref IN (\(databaseQuestionMarks(count: chunk.count)))
+                    """, arguments: StatementArguments(chunk))
+                for row in rows {
+                    let headline = try EntityHeadline(row: row)
+                    byRef[headline.ref.description] = headline
+                }
+            }
+            return byRef
+        }
+        return refs.compactMap { found[$0.description] }
+    }
+}
+
+extension EntityHeadline {
+    init(row: Row) throws {
+        ref = try EntityRef(parsing: row["ref"])
+        name = row["writtenName"] ?? ref.name
+        title = row["title"]
+        description = row["description"]
+        profileName = row["profileName"]
+        type = row["specType"]
+        lifecycle = row["lifecycle"]
+        ownerRef = try (row["ownerRef"] as String?).map { try EntityRef(parsing: $0) }
+        chatUserID = row["chatUserID"]
+        channel = row["channel"]
+    }
+}
