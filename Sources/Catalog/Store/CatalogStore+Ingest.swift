@@ -97,7 +97,7 @@ private struct EntityWriter {
 
     private func recordFile(_ update: SourceFileUpdate, contentHash: String?, onlyIfMissing: Bool) throws {
         let targets = String(decoding: try encoder.encode(update.state.locationTargets), as: UTF8.self)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO catalogSourceFile (path, root, size, modifiedAt, contentHash, locationTargets, ingestedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -105,21 +105,21 @@ private struct EntityWriter {
                 UPDATE SET root = excluded.root, size = excluded.size, modifiedAt = excluded.modifiedAt,
                 contentHash = excluded.contentHash, locationTargets = excluded.locationTargets, ingestedAt = excluded.ingestedAt
                 """)
-                """,
-            arguments: [update.state.path, update.root, update.state.size, update.state.modifiedAt, contentHash, targets, Date().timeIntervalSince1970])
+                """
+        ).execute(arguments: [update.state.path, update.root, update.state.size, update.state.modifiedAt, contentHash, targets, Date().timeIntervalSince1970])
     }
 
     private func definedRefs(in path: String) throws -> Set<EntityRef> {
-        let active = try String.fetchAll(db, sql: "SELECT ref FROM entity WHERE sourcePath = ?", arguments: [path])
-        let shadowed = try String.fetchAll(db, sql: "SELECT ref FROM shadowedEntity WHERE sourcePath = ?", arguments: [path])
+        let active = try String.fetchAll(db.cachedStatement(sql: "SELECT ref FROM entity WHERE sourcePath = ?"), arguments: [path])
+        let shadowed = try String.fetchAll(db.cachedStatement(sql: "SELECT ref FROM shadowedEntity WHERE sourcePath = ?"), arguments: [path])
         return Set(try (active + shadowed).map { try EntityRef(parsing: $0) })
     }
 
     /// Records `path`'s definition of an entity: active if no earlier-sorting file defines it.
     private mutating func define(_ parsed: ParsedEntity, in path: String) throws {
         let ref = parsed.entity.ref.description
-        let body = String(decoding: try encoder.encode(parsed.entity), as: UTF8.self)
-        let active = try Row.fetchOne(db, sql: "SELECT sourcePath, body FROM entity WHERE ref = ?", arguments: [ref])
+        let body = parsed.entity.jsonBody
+        let active = try Row.fetchOne(db.cachedStatement(sql: "SELECT sourcePath, body FROM entity WHERE ref = ?"), arguments: [ref])
         guard let active else {
             try insertActive(parsed.entity, body: body, relations: parsed.relations, path: path, document: parsed.document, line: parsed.line)
             result.added.append(parsed.entity.ref)
@@ -155,7 +155,7 @@ private struct EntityWriter {
         {
             let body: String = next["body"]
             let relationsJSON: String = next["relations"]
-            let entity = try JSONDecoder().decode(Entity.self, from: Data(body.utf8))
+            let entity = try Entity(jsonBody: body)
             let relations = try JSONDecoder().decode([Relation].self, from: Data(relationsJSON.utf8))
             try db.execute(sql: "DELETE FROM shadowedEntity WHERE ref = ? AND sourcePath = ?", arguments: [key, next["sourcePath"] as String])
             try insertActive(entity, body: body, relations: relations, path: next["sourcePath"], document: next["document"], line: next["line"])

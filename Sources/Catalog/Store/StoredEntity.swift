@@ -17,7 +17,7 @@ public struct StoredEntity: Sendable, Hashable {
 
     init(row: Row) throws {
         let body: String = row["body"]
-        entity = try JSONDecoder().decode(Entity.self, from: Data(body.utf8))
+        entity = try Entity(jsonBody: body)
         sourcePath = row["sourcePath"]
         line = row["line"]
     }

@@ -39,7 +39,7 @@ struct PlaceholderResolver: Sendable {
             return .success(.string(text))
         case .json:
             do {
-                return .success(try JSONDecoder().decode(JSONValue.self, from: data))
+                return .success(try JSONValue(parsingJSON: text))
             } catch {
                 return .failure(Failure(message: "\(directive.rawValue) \(reference) is not valid JSON", isFatal: true, fallback: .null))
             }
