@@ -25,18 +25,22 @@ struct CatalogBenchmark {
         let source = CatalogSource.path(catalog.directory.path)
 
         let fullStart = ContinuousClock.now
+        let fullCPUStart = processCPUTime()
         let full = try await ingester.ingest([source])
         let fullTime = ContinuousClock.now - fullStart
+        let fullCPU = processCPUTime() - fullCPUStart
         precondition(full.problems.isEmpty, "synthetic catalog must be valid: \(full.problems.prefix(3))")
         let stored = try await store.entityCount()
-        results.append(("Full ingest of \(stored) entities (\(files) files)", "\(fullTime.formatted) (\(Int(Double(stored) / fullTime.seconds)) entities/s)"))
+        results.append(("Full ingest of \(stored) entities (\(files) files)", "\(fullTime.formatted) wall, \(fullCPU.formatted) CPU (\(Int(Double(stored) / fullTime.seconds)) entities/s)"))
         log("full ingest \(fullTime.formatted)")
 
         let againStart = ContinuousClock.now
+        let againCPUStart = processCPUTime()
         let again = try await ingester.ingest([source])
         let againTime = ContinuousClock.now - againStart
+        let againCPU = processCPUTime() - againCPUStart
         precondition(again.filesParsed == 0 && again.added.isEmpty && again.removed.isEmpty, "nothing should change")
-        results.append(("Re-ingest, nothing changed (\(again.filesUnchanged) files skipped)", againTime.formatted))
+        results.append(("Re-ingest, nothing changed (\(again.filesUnchanged) files skipped)", "\(againTime.formatted) wall, \(againCPU.formatted) CPU"))
         log("re-ingest \(againTime.formatted)")
 
         let router = try CommandSet.router(commandsDirectory: BacklinePaths.discover().commands)

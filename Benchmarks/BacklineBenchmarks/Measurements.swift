@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Latency samples and the percentiles BENCHMARKS.md reports.
 struct Samples {
@@ -38,4 +41,13 @@ func peakMemoryMiB() -> Double? {
         return kilobytes.map { $0 / 1024 }
     }
     return nil
+}
+
+/// CPU time (user + system) this process has used so far: unlike wall time, it does not grow when
+/// other processes compete for the cores, so runs on a busy machine stay comparable.
+func processCPUTime() -> Duration {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func duration(_ time: timeval) -> Duration { .seconds(Int64(time.tv_sec)) + .microseconds(Int64(time.tv_usec)) }
+    return duration(usage.ru_utime) + duration(usage.ru_stime)
 }

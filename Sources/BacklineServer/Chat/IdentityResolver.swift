@@ -34,7 +34,7 @@ public final class IdentityResolver: Sendable {
 
     private func lookUp(_ userID: String) async -> EntityRef? {
         do {
-            if let user = try await catalog.entities(ofKind: "user", annotatedWith: "slack.com/user_id", equalTo: userID).first {
+            if let user = try await catalog.user(chatUserID: userID) {
                 return user.ref
             }
             guard let webAPI, let email = try await webAPI.userInfo(user: userID).email else { return nil }

@@ -71,6 +71,18 @@ extension CatalogMigrations {
     }
 
     /// The searchable annotation and profile values of an entity row named `row`.
+    /// The `extra` search text computed from a stored body, for back-filling rows.
+    static var searchExtraFromBody: String {
+        searchExtraPaths.map { "coalesce(json_extract(body, '\($0)'), '')" }.joined(separator: " || ' ' || ")
+    }
+
+    /// The fields besides names, titles, descriptions and tags that search finds entities by.
+    static let searchExtraPaths = [
+        "$.spec.profile.displayName", "$.spec.profile.email",
+        "$.metadata.annotations.\"github.com/project-slug\"", "$.metadata.annotations.\"github.com/team-slug\"",
+        "$.metadata.annotations.\"slack.com/bot-notify\"", "$.metadata.annotations.\"backstage.io/kubernetes-id\"",
+    ]
+
     private static func searchExtra(_ row: String) -> String {
         let paths = [
             "$.spec.profile.displayName", "$.spec.profile.email",

@@ -89,6 +89,36 @@ enum CatalogMigrations {
                 """)
         }
         registerCommandMigrations(&migrator)
+        migrator.registerMigration("catalog v2: headline columns") { db in
+            // Lists (a team's hundreds of services, search results) and the search index read
+            // these fields for every row; as columns written at ingest they cost nothing to read,
+            // where json_extract parsed the whole body each time.
+            try db.execute(sql: """
+                ALTER TABLE entity ADD COLUMN writtenName TEXT;
+                ALTER TABLE entity ADD COLUMN profileName TEXT;
+                ALTER TABLE entity ADD COLUMN chatUserID TEXT;
+                ALTER TABLE entity ADD COLUMN chatChannel TEXT;
+                ALTER TABLE entity ADD COLUMN searchExtra TEXT NOT NULL DEFAULT '';
+                UPDATE entity SET
+                    writtenName = json_extract(body, '$.metadata.name'),
+                    profileName = json_extract(body, '$.spec.profile.displayName'),
+                    chatUserID = json_extract(body, '$.metadata.annotations."slack.com/user_id"'),
+                    chatChannel = json_extract(body, '$.metadata.annotations."slack.com/bot-notify"'),
+                    searchExtra = \(searchExtraFromBody);
+                CREATE INDEX entity_chatUserID ON entity(chatUserID) WHERE chatUserID IS NOT NULL;
+                DROP TRIGGER entity_search_insert;
+                DROP TRIGGER entity_search_update;
+                CREATE TRIGGER entity_search_insert AFTER INSERT ON entity BEGIN
+                    INSERT INTO entitySearch(rowid, name, title, description, tags, extra)
+                    VALUES (new.id, new.name, new.title, new.description, new.tags, new.searchExtra);
+                END;
+                CREATE TRIGGER entity_search_update AFTER UPDATE ON entity BEGIN
+                    DELETE FROM entitySearch WHERE rowid = old.id;
+                    INSERT INTO entitySearch(rowid, name, title, description, tags, extra)
+                    VALUES (new.id, new.name, new.title, new.description, new.tags, new.searchExtra);
+                END;
+                """)
+        }
         return migrator
     }
 

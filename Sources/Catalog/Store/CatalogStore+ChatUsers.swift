@@ -4,12 +4,11 @@ extension CatalogStore {
     /// The catalog User whose `slack.com/user_id` annotation is `chatUserID`.
     public func user(chatUserID: String) async throws -> StoredEntity? {
         try await writer.read { db in
-            // The expression and the `kind` filter match the partial index exactly, so this is a
-            // lookup, not a scan of every user.
+            // `chatUserID` has a partial index: a lookup, not a scan of every user.
             try Row.fetchOne(
                 db, sql: """
                     SELECT \(StoredEntity.columns) FROM entity
-                    WHERE kind = 'user' AND json_extract(body, '$.metadata.annotations."slack.com/user_id"') = ?
+                    WHERE kind = 'user' AND chatUserID = ?
                     ORDER BY ref LIMIT 1
                     """,
                 arguments: [chatUserID]
@@ -24,7 +23,7 @@ extension CatalogStore {
             try Row.fetchAll(
                 db, sql: """
                     SELECT \(StoredEntity.columns) FROM entity
-                    WHERE kind = 'group' AND json_extract(body, '$.metadata.annotations."slack.com/bot-notify"') IN (?, ?)
+                    WHERE kind = 'group' AND chatChannel IN (?, ?)
                     ORDER BY ref
                     """,
                 arguments: [channel, hashed]

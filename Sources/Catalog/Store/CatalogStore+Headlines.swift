@@ -39,11 +39,8 @@ extension CatalogStore {
             for start in stride(from: 0, to: keys.count, by: 500) {
                 let chunk = Array(keys[start..<min(start + 500, keys.count)])
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT ref, title, description, specType, lifecycle, ownerRef,
-                           json_extract(body, '$.metadata.name') AS writtenName,
-                           json_extract(body, '$.spec.profile.displayName') AS profileName,
-                           json_extract(body, '$.metadata.annotations."slack.com/user_id"') AS chatUserID,
-                           json_extract(body, '$.metadata.annotations."slack.com/bot-notify"') AS channel
+                    SELECT ref, title, description, specType, lifecycle, ownerRef, writtenName, profileName, chatUserID,
+                           chatChannel AS channel
                     FROM entity WHERE ref IN (\(databaseQuestionMarks(count: chunk.count)))
                     """, arguments: StatementArguments(chunk))
                 for row in rows {

@@ -188,13 +188,22 @@ private struct EntityWriter {
     private func insertActive(_ entity: Entity, body: String, relations: [Relation], path: String, document: Int, line: Int) throws {
         let ref = entity.ref
         let owner = relations.first { $0.source == ref && $0.type == .ownedBy }?.target.description
+        let annotations = entity.metadata.annotations
+        let profile = entity.spec["profile"]
+        let searchExtra = [
+            profile?["displayName"]?.stringValue, profile?["email"]?.stringValue, annotations["github.com/project-slug"],
+            annotations["github.com/team-slug"], annotations["slack.com/bot-notify"], annotations["backstage.io/kubernetes-id"],
+        ].map { $0 ?? "" }.joined(separator: " ")
         try db.cachedStatement(sql: """
-            INSERT INTO entity (ref, kind, namespace, name, title, description, tags, specType, lifecycle, ownerRef, body, sourcePath, document, line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO entity (ref, kind, namespace, name, title, description, tags, specType, lifecycle, ownerRef, body, sourcePath, document, line,
+                                writtenName, profileName, chatUserID, chatChannel, searchExtra)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 ref.description, ref.kind, ref.namespace, ref.name, entity.metadata.title, entity.metadata.description,
                 entity.metadata.tags.joined(separator: " "), entity.specString("type"), entity.specString("lifecycle"), owner,
                 body, path, document, line,
+                entity.metadata.name, profile?["displayName"]?.stringValue, annotations["slack.com/user_id"], annotations["slack.com/bot-notify"],
+                searchExtra,
             ])
         let insertRelation = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO relation (sourceRef, type, targetRef, originRef) VALUES (?, ?, ?, ?)")
