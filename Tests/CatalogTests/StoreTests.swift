@@ -58,6 +58,8 @@ struct StoreTests {
         #expect(try await store.search("paym").map(\.ref.name) == ["billing"])
         #expect(try await store.search("playlist", kinds: ["api"]).isEmpty)
         #expect(try await store.search("\"unbalanced OR (").isEmpty)
+        #expect(try await store.searchCount("playlist") == 2)
+        #expect(try await store.searchCount("playlist", upTo: 1) == 1)
     }
 
     @Test("did-you-mean suggestions rank the closest names first")

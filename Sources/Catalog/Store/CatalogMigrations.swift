@@ -117,6 +117,9 @@ enum CatalogMigrations {
                     INSERT INTO entitySearch(rowid, name, title, description, tags, extra)
                     VALUES (new.id, new.name, new.title, new.description, new.tags, new.searchExtra);
                 END;
+                -- Search ranks by FTS5's own rank (names weigh most, then titles, tags, the
+                -- rest), which FTS5 sorts internally instead of ranking every row in SQL.
+                INSERT INTO entitySearch(entitySearch, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0, 1.0)');
                 """)
         }
         return migrator

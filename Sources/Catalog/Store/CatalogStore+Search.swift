@@ -34,7 +34,7 @@ extension CatalogStore {
         }
         // The unary + above keeps SQLite from driving the query by the kind index and running
         // MATCH once per entity of that kind; the full-text index must lead.
-        sql += " ORDER BY bm25(entitySearch, 10.0, 5.0, 1.0, 3.0), entity.ref LIMIT ? OFFSET ?"
+        sql += " ORDER BY entitySearch.rank, entity.ref LIMIT ? OFFSET ?"
         arguments += [limit, offset]
         let finalSQL = sql
         let finalArguments = arguments

@@ -18,8 +18,10 @@ public struct SearchCommand: CommandHandler {
         public var page: Int
         /// Results per page.
         public var pageSize: Int
-        /// How many entities match in all.
+        /// How many entities match in all (at most ``SearchCommand/countLimit``).
         public var total: Int
+        /// True when counting stopped at ``SearchCommand/countLimit``: at least `total` match.
+        public var totalIsLowerBound: Bool
         /// This page's results, best first.
         public var results: [EntityLine]
         /// The next page, when there is one.
@@ -28,6 +30,8 @@ public struct SearchCommand: CommandHandler {
 
     /// Results per page.
     public static let pageSize = 10
+    /// Counting matches stops here; more are reported as "1000+".
+    public static let countLimit = 1000
 
     /// Creates the handler.
     public init() {}
@@ -48,12 +52,12 @@ public struct SearchCommand: CommandHandler {
             throw UsageError("What should I look for? Give some words.", usage: spec.usage)
         }
         let page = arguments.number("page") ?? 1
-        let total = try await context.catalog.searchCount(text, kinds: kinds)
+        let total = try await context.catalog.searchCount(text, kinds: kinds, upTo: Self.countLimit)
         let hits = try await context.catalog.search(text, kinds: kinds, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let headlines = try await context.catalog.headlines(hits.map(\.ref))
         let hasNext = page * Self.pageSize < total
         let answer = Answer(
-            query: text, kinds: kinds, page: page, pageSize: Self.pageSize, total: total,
+            query: text, kinds: kinds, page: page, pageSize: Self.pageSize, total: total, totalIsLowerBound: total >= Self.countLimit,
             results: headlines.map(EntityLine.init), nextPage: hasNext ? page + 1 : nil)
         return Reply(summary: summary(answer), blocks: blocks(answer, headlines: headlines, spec: spec), data: try JSONValue(encoding: answer))
     }
@@ -68,8 +72,12 @@ public struct SearchCommand: CommandHandler {
         }
     }
 
+    private func totalText(_ answer: Answer) -> String {
+        answer.totalIsLowerBound ? "\(answer.total)+" : "\(answer.total)"
+    }
+
     private func summary(_ answer: Answer) -> String {
-        answer.total == 0 ? "Nothing matches \(answer.query)." : "\(answer.total) results for \(answer.query)"
+        answer.total == 0 ? "Nothing matches \(answer.query)." : "\(totalText(answer)) results for \(answer.query)"
     }
 
     private func blocks(_ answer: Answer, headlines: [EntityHeadline], spec: CommandSpec) -> [ReplyBlock] {
@@ -91,9 +99,9 @@ public struct SearchCommand: CommandHandler {
         }
         let last = first + headlines.count - 1
         var blocks: [ReplyBlock] = [
-            .header("\(answer.total) results for \(answer.query)\(filter)"),
+            .header("\(totalText(answer)) results for \(answer.query)\(filter)"),
             .list(title: nil, items: items, more: answer.total - last),
-            .context(.text("Showing \(first)–\(last) of \(answer.total).")),
+            .context(.text("Showing \(first)–\(last) of \(totalText(answer)).")),
         ]
         if let next = answer.nextPage {
             let kinds = answer.kinds.isEmpty ? "" : " kind:" + answer.kinds.joined(separator: ",")
