@@ -82,3 +82,40 @@ struct StoreTests {
         #expect(try await store.suggestions(for: "beta-servce").map(\.name) == ["beta-service"])
     }
 }
+
+@Suite("Neighbourhood reads")
+struct NeighbourhoodTests {
+    @Test("follows the chosen relation types out to the given depth and loads what exists")
+    func twoHops() async throws {
+        let tree = try TemporaryDirectory()
+        try tree.write("a/catalog-info.yaml", component(spec: "system: audio"))
+        try tree.write("b/catalog-info.yaml", """
+            apiVersion: backstage.io/v1alpha1
+            kind: Group
+            metadata: {name: playlists}
+            spec: {type: team, parent: listening, children: []}
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: System
+            metadata: {name: audio}
+            spec: {owner: playlists, domain: music}
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Domain
+            metadata: {name: music}
+            spec: {owner: playlists}
+            """)
+        let store = try CatalogStore.inMemory()
+        _ = try await CatalogIngester(store: store).ingest([.path(tree.path)])
+        let ref = EntityRef(kind: "component", name: "playlist-api")
+        let around = try await store.neighbourhood(of: ref, along: [.ownedBy, .partOf, .childOf], depth: 2)
+        #expect(around.target(of: ref, .ownedBy)?.name == "playlists")
+        #expect(around.target(of: ref, .partOf, kind: "system")?.name == "audio")
+        #expect(around.target(of: EntityRef(kind: "system", name: "audio"), .partOf, kind: "domain")?.name == "music")
+        // The parent group is named but not in the catalog: a relation, no entity.
+        #expect(around.target(of: EntityRef(kind: "group", name: "playlists"), .childOf)?.name == "listening")
+        #expect(Set(around.entities.keys.map(\.name)) == ["playlists", "audio", "music"])
+        let oneHop = try await store.neighbourhood(of: ref, along: [.ownedBy, .partOf], depth: 1)
+        #expect(oneHop.relations.count == 1)
+    }
+}

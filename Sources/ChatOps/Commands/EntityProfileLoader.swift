@@ -1,35 +1,23 @@
 import Catalog
 import Foundation
 
-/// Builds ``EntityProfile``s from the catalog with a handful of indexed reads.
+/// Builds ``EntityProfile``s from the catalog with one read of the entity's neighbourhood.
 struct EntityProfileLoader {
     let catalog: CatalogStore
 
     func profile(of stored: StoredEntity) async throws -> EntityProfile {
         let entity = stored.entity
-        let relations = try await catalog.relations(from: entity.ref)
-        let ownerRef = relations.first { $0.type == .ownedBy }?.target
-        let parts = relations.filter { $0.type == .partOf }.map(\.target)
-        let systemRef = parts.first { $0.kind == "system" }
-        let directDomainRef = parts.first { $0.kind == "domain" }
-
-        let related = try await catalog.entities([ownerRef, systemRef, directDomainRef].compactMap { $0 })
-        let byRef = Dictionary(related.map { ($0.ref, $0.entity) }, uniquingKeysWith: { first, _ in first })
-        let owner = ownerRef.flatMap { byRef[$0] }
-        let system = systemRef.flatMap { byRef[$0] }
-
-        // Second hop: the owner's parent group, and the system's domain.
-        var secondHop: [EntityRef] = []
-        let parentRef = owner == nil ? nil : try await catalog.relations(from: ownerRef!, ofType: .childOf).first?.target
-        if let parentRef { secondHop.append(parentRef) }
-        var domainRef = directDomainRef
-        if domainRef == nil, let systemRef, system != nil {
-            domainRef = try await catalog.relations(from: systemRef, ofType: .partOf).first { $0.target.kind == "domain" }?.target
-            if let domainRef { secondHop.append(domainRef) }
-        }
-        let secondEntities = try await catalog.entities(secondHop)
-        let secondByRef = Dictionary(secondEntities.map { ($0.ref, $0.entity) }, uniquingKeysWith: { first, _ in first })
-        let domain = domainRef.flatMap { byRef[$0] ?? secondByRef[$0] }
+        // The owner and its parent group, the system and its domain: two hops, one read.
+        let around = try await catalog.neighbourhood(of: entity.ref, along: [.ownedBy, .partOf, .childOf], depth: 2)
+        let ownerRef = around.target(of: entity.ref, .ownedBy)
+        let systemRef = around.target(of: entity.ref, .partOf, kind: "system")
+        let owner = ownerRef.flatMap { around.entities[$0]?.entity }
+        let system = systemRef.flatMap { around.entities[$0]?.entity }
+        let parentRef = owner == nil ? nil : around.target(of: ownerRef!, .childOf)
+        let domainRef = around.target(of: entity.ref, .partOf, kind: "domain")
+            ?? (system == nil ? nil : around.target(of: systemRef!, .partOf, kind: "domain"))
+        let domain = domainRef.flatMap { around.entities[$0]?.entity }
+        let parent = parentRef.flatMap { around.entities[$0]?.entity }
 
         var findings: [String] = []
         if let ownerRef, owner == nil {
@@ -51,7 +39,7 @@ struct EntityProfileLoader {
                     channel: owner?.metadata.annotations[Annotation.chatChannel],
                     chatUserID: owner?.metadata.annotations[Annotation.slackUserID],
                     email: owner?.spec["profile"]?["email"]?.stringValue,
-                    parent: parentRef.flatMap { secondByRef[$0] }.map(EntitySummary.init))
+                    parent: parent.map(EntitySummary.init))
             },
             system: system.map(EntitySummary.init) ?? systemRef.map { EntitySummary(placeholder: $0) },
             domain: domain.map(EntitySummary.init) ?? domainRef.map { EntitySummary(placeholder: $0) },
