@@ -57,16 +57,20 @@ public enum SlackReplyRenderer {
     /// A bulleted list that fits one section, cutting items (and counting them in "more") as needed.
     private static func list(title: RichText?, items: [RichText], more: Int) -> String {
         let heading = title.map { "*\(mrkdwn($0))*\n" } ?? ""
-        var lines = items.map { "• " + mrkdwn($0) }
-        var omitted = more
-        func compose() -> String {
-            heading + lines.joined(separator: "\n") + (omitted > 0 ? "\n_and \(omitted) more_" : "")
+        // Room kept for the "and N more" line, whose number is not known until the cut is made.
+        let budget = BlockKitLimits.sectionText - heading.count - 24
+        var lines: [String] = []
+        var used = 0
+        for item in items {
+            let line = "• " + mrkdwn(item)
+            let cost = line.count + (lines.isEmpty ? 0 : 1)
+            if used + cost > budget { break }
+            lines.append(line)
+            used += cost
         }
-        while compose().count > BlockKitLimits.sectionText, !lines.isEmpty {
-            lines.removeLast()
-            omitted += 1
-        }
-        return shorten(compose(), to: BlockKitLimits.sectionText)
+        let omitted = more + items.count - lines.count
+        let text = heading + lines.joined(separator: "\n") + (omitted > 0 ? "\n_and \(omitted) more_" : "")
+        return shorten(text, to: BlockKitLimits.sectionText)
     }
 
     /// Slack mrkdwn for rich text; catalog text is escaped so it cannot mention or link anything.
