@@ -30,18 +30,9 @@ enum DemoCatalog {
         try CommandSpec.load(from: packageRoot.appendingPathComponent("commands"))
     }
 
-    /// A router over the shipped specs with the built-in handlers (as `CommandSet` wires them).
+    /// A router over the shipped specs with the built-in handlers.
     static func router() throws -> CommandRouter {
-        let specs = try specs()
-        var builder = CommandRouterBuilder()
-        builder.register("owner", OwnerCommand())
-        builder.register("help", HelpCommand(specs: { specs }))
-        builder.register("whois", WhoisCommand())
-        builder.register("search", SearchCommand())
-        builder.register("deps", DepsCommand())
-        builder.register("apis", ApisCommand())
-        builder.register("docs", DocsCommand())
-        return try builder.build(specs: specs)
+        try BuiltInCommands.router(specs: specs())
     }
 
     static let fixedNow = Date(timeIntervalSince1970: 1_800_000_000)
