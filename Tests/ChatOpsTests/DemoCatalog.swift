@@ -41,6 +41,8 @@ enum DemoCatalog {
         builder.register("deps", DepsCommand())
         builder.register("apis", ApisCommand())
         builder.register("docs", DocsCommand())
+        builder.register("oncall", OnCallCommand(goalies: nil))
+        builder.register("incident", IncidentCommand(desk: nil))
         return try builder.build(specs: specs)
     }
 
