@@ -66,6 +66,11 @@ extension FakeSlack {
             let conversation = SlackConversation(id: state.nextID("C"), name: name, isPrivate: arguments["is_private"] == .bool(true) || arguments["is_private"] == .string("true"))
             state.mutable.withLock { $0.conversations[conversation.id] = conversation }
             return .ok(["channel": json(conversation)])
+        case "conversations.join":
+            guard let channel = string("channel") else { return .failure("channel_not_found") }
+            if knownConversation?.isArchived == true { return .failure("is_archived") }
+            if knownConversation?.isPrivate == true { return .failure("method_not_supported_for_channel_type") }
+            return .ok(["channel": json(knownConversation ?? SlackConversation(id: channel))])
         case "usergroups.list":
             let groups = state.mutable.withLock { $0.userGroups }
             return .ok(["usergroups": .array(groups.map { json($0) })])

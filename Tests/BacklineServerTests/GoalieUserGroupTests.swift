@@ -44,7 +44,8 @@ struct GoalieUserGroupTests {
                 #expect(updates[1][string: "users"] == "U010J46LS1M")
                 #expect(fake.userGroups.first?.users == ["U010J46LS1M"])
                 // The group is found again from SQLite: only one was ever created.
-                #expect(fake.calls.elements.filter { $0.method == "usergroups.create" }.count == 1)
+                let creations = fake.calls.elements.filter { $0.method == "usergroups.create" }.count
+                #expect(creations == 1)
             }
         }
     }

@@ -19,6 +19,17 @@ struct IncidentEventTests {
             .replacingOccurrences(of: "inc-1234-playlist", with: name)
     }
 
+    /// A `message` callback (`message.channels`) posted by a person in `channel`.
+    static func message(eventID: String, channel: String, text: String, ts: String) -> String {
+        """
+        {"type":"event_callback","token":"XXYYZZ","team_id":"T123ABC456","api_app_id":"A123ABC456",
+         "event":{"type":"message","user":"U024BE7LH","text":"\(text)","ts":"\(ts)","channel":"\(channel)",
+                  "event_ts":"\(ts)","channel_type":"channel","team":"T123ABC456"},
+         "event_context":"EC1","event_id":"\(eventID)","event_time":1515449600,
+         "authorizations":[{"enterprise_id":null,"team_id":"T123ABC456","user_id":"U0BOT","is_bot":true,"is_enterprise_install":false}]}
+        """
+    }
+
     /// Who the demo rotation says is the Playlists goalie at `date`.
     static func playlistsGoalie(at date: Date) throws -> (name: String, slackID: String) {
         let file = TestServer.repositoryRoot.appendingPathComponent("config/catalog/rotations/playlists.yaml")
@@ -59,10 +70,41 @@ struct IncidentEventTests {
                 let texts = try await SlackEventTests.postedTexts(fake, count: 2)
                 #expect(texts[1].contains("for search-gateway."))
             }
+            // Computed outside #expect: its expansion of `==` inside closures misreads `$0`.
             let calls = fake.calls.elements
-            #expect(calls.filter { $0.method == "conversations.invite" }.count == 2)
-            #expect(calls.filter { $0.method == "chat.postMessage" && $0[string: "channel"] == "C0INC0001" }.count == 1)
-            #expect(!calls.contains { $0.method == "chat.postMessage" && $0[string: "channel"]?.hasPrefix("U") == true }, "never a DM")
+            let invitedChannels = calls.filter { $0.method == "conversations.invite" }.map { $0[string: "channel"] ?? "" }
+            let postedChannels = calls.filter { $0.method == "chat.postMessage" }.map { $0[string: "channel"] ?? "" }
+            #expect(invitedChannels == ["C0INC0001", "C0INC0002"])
+            #expect(postedChannels == ["C0INC0001", "C0INC0002"], "one message per incident, never a DM")
+        }
+    }
+
+    @Test("the bot joins the incident channel; a later message naming another service tags that team's goalie once")
+    func laterMessage() async throws {
+        try await FakeSlack.withRunning { fake in
+            fake.addConversation(SlackConversation(id: "C0INC0003", name: "inc-playlist-api-5xx"))
+            let app = try await buildApplication(configuration: TestServer.configuration(fake: fake))
+            try await app.test(.router) { client in
+                try await SlackEventTests.deliver(Self.channelCreated(eventID: "EvInc3", channel: "C0INC0003", name: "inc-playlist-api-5xx"), to: client)
+                _ = try await SlackEventTests.postedTexts(fake, count: 1)
+                let join = try #require(fake.calls.elements.firstIndex { $0.method == "conversations.join" })
+                let invite = try #require(fake.calls.elements.firstIndex { $0.method == "conversations.invite" })
+                #expect(join < invite)
+
+                try await SlackEventTests.deliver(
+                    Self.message(eventID: "EvMsg1", channel: "C0INC0003", text: "search-gateway is timing out too", ts: "1515449600.000100"), to: client)
+                let texts = try await SlackEventTests.postedTexts(fake, count: 2)
+                #expect(texts[1].contains("goalie) for search-gateway."), "\(texts)")
+                // Naming it again (a new message, not a redelivery) tags nobody; a later incident shows it was read.
+                try await SlackEventTests.deliver(
+                    Self.message(eventID: "EvMsg2", channel: "C0INC0003", text: "search-gateway again", ts: "1515449601.000100"), to: client)
+                fake.addConversation(SlackConversation(id: "C0INC0004", name: "inc-auth-service-down"))
+                try await SlackEventTests.deliver(Self.channelCreated(eventID: "EvInc4", channel: "C0INC0004", name: "inc-auth-service-down"), to: client)
+                _ = try await SlackEventTests.postedTexts(fake, count: 3)
+            }
+            let invites = fake.calls.elements.filter { $0.method == "conversations.invite" }
+            let channels = invites.map { $0[string: "channel"] ?? "" }
+            #expect(channels == ["C0INC0003", "C0INC0003", "C0INC0004"])
         }
     }
 

@@ -11,6 +11,7 @@ final class RecordingActions: IncidentActions {
     enum Call: Sendable, Hashable {
         case channel(String)
         case create(String)
+        case join(String)
         case invite([String], String)
         case post(String, String)
     }
@@ -41,6 +42,10 @@ final class RecordingActions: IncidentActions {
         }
     }
 
+    func join(_ channel: String) async throws {
+        state.withLock { $0.calls.append(.join(channel)) }
+    }
+
     func invite(_ userIDs: [String], to channel: String) async throws {
         try state.withLock { state in
             state.calls.append(.invite(userIDs, channel))
@@ -69,6 +74,7 @@ struct IncidentDeskTests {
         let desk = try Self.desk(actions, catalog: catalog)
         await desk.channelCreated(id: "C1", name: "inc-playlist-api-5xx", creator: "U9")
         #expect(actions.invites == [["U01H82W8LB"]])
+        #expect(actions.calls.firstIndex(of: .join("C1"))! < actions.calls.firstIndex(of: .invite(["U01H82W8LB"], "C1"))!)
         let post = try #require(actions.posts.first)
         #expect(actions.posts.count == 1)
         #expect(post.contains("Tagged Liam O'Connor (Playlists goalie) for playlist-api."))

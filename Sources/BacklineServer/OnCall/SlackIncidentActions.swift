@@ -21,6 +21,10 @@ struct SlackIncidentActions: IncidentActions {
         }
     }
 
+    func join(_ channel: String) async throws {
+        try await translatingErrors { _ = try await webAPI.joinConversation(channel: channel) }
+    }
+
     func invite(_ userIDs: [String], to channel: String) async throws {
         try await translatingErrors { _ = try await webAPI.invite(users: userIDs, to: channel) }
     }

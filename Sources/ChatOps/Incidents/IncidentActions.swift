@@ -6,6 +6,8 @@ public protocol IncidentActions: Sendable {
     func channel(_ id: String) async throws -> IncidentChannel
     /// Creates a public channel for a declared incident.
     func createChannel(named name: String) async throws -> IncidentChannel
+    /// Joins a public conversation, so the bot can invite people there and hears its messages.
+    func join(_ channel: String) async throws
     /// Invites people to a conversation, in one call.
     func invite(_ userIDs: [String], to channel: String) async throws
     /// Posts a message in a conversation.

@@ -37,6 +37,15 @@ public struct IncidentDesk: Sendable {
         guard pattern.matches(name) else { return }
         do {
             let channel = await channelInfo(id, fallbackName: name)
+            if !channel.isArchived {
+                // Someone else created it: the bot must be a member to invite people and to hear
+                // later messages. A failure shows up as a refused invite, said in the channel.
+                do {
+                    try await actions.join(id)
+                } catch {
+                    logger.warning("could not join an incident channel", metadata: ["channel": "\(id)", "error": "\(error)"])
+                }
+            }
             _ = try await open(in: channel, summary: nil, declaredBy: creator)
         } catch {
             logger.error("could not open an incident for a new channel", metadata: ["channel": "\(id)", "error": "\(error)"])

@@ -62,6 +62,12 @@ extension SlackWebAPIClient {
         return try await call("usergroups.users.update", arguments: .json(try SlackJSON.encode(body)), token: token, as: UserGroupResult.self).usergroup
     }
 
+    /// `conversations.join`: the bot joins a public channel (needs `channels:join`), so it can
+    /// invite people there and receive the channel's messages. Joining twice is not an error.
+    public func joinConversation(channel: String, token: SlackToken? = nil) async throws -> SlackConversation {
+        try await call("conversations.join", arguments: .json(try SlackJSON.encode(["channel": channel])), token: token, as: CreatedConversation.self).channel
+    }
+
     /// `conversations.create`: a public channel (or a private one); needs `channels:manage`.
     public func createConversation(name: String, isPrivate: Bool = false, token: SlackToken? = nil) async throws -> SlackConversation {
         let body = CreateConversationArguments(name: name, isPrivate: isPrivate)
