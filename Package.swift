@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "backline", targets: ["backline"]),
         .executable(name: "backline-bench", targets: ["BacklineBenchmarks"]),
         .library(name: "Catalog", targets: ["Catalog"]),
+        .library(name: "OnCall", targets: ["OnCall"]),
         .library(name: "ChatOps", targets: ["ChatOps"]),
         .library(name: "Slack", targets: ["Slack"]),
         .library(name: "BacklineServer", targets: ["BacklineServer"]),
@@ -44,10 +45,24 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Domain: rotations, overrides, who is goalie now, pager adapters and incident records.
+        .target(
+            name: "OnCall",
+            dependencies: [
+                "Catalog",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Domain: invocations, the command router, handlers and platform-neutral replies.
         .target(
             name: "ChatOps",
-            dependencies: ["Catalog", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")],
+            dependencies: ["Catalog", "OnCall", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // Wire protocol only: Slack payloads, signatures, Block Kit, Web API and Socket Mode.
@@ -66,7 +81,7 @@ let package = Package(
         .target(
             name: "BacklineServer",
             dependencies: [
-                "Catalog", "ChatOps", "Slack",
+                "Catalog", "ChatOps", "OnCall", "Slack",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -118,12 +133,22 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
-        .testTarget(name: "ChatOpsTests", dependencies: ["ChatOps", "Catalog"], swiftSettings: strictSettings),
+        .testTarget(name: "ChatOpsTests", dependencies: ["ChatOps", "Catalog", "OnCall"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "OnCallTests",
+            dependencies: [
+                "OnCall", "Catalog",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SlackTests", dependencies: ["Slack", "SlackTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "BacklineServerTests",
             dependencies: [
-                "BacklineServer", "SlackTesting", "Slack", "ChatOps", "Catalog",
+                "BacklineServer", "SlackTesting", "Slack", "ChatOps", "Catalog", "OnCall",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -25,6 +25,12 @@ struct HTTPServers: AsyncParsableCommand {
         var configuration = BacklineConfiguration()
         configuration.port = port
         configuration.slack.signingSecret = secret
+        // A database file, as in production: a WAL pool serves concurrent reads, where the
+        // in-memory default serialises every request on one connection.
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("backline-http-bench-\(port).sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        configuration.databasePath = database
+        configuration.catalogPaths = [configuration.demoCatalogDirectory.path]
         let logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         let backline = try await buildApplication(configuration: configuration, logger: logger)
         let router = Router()

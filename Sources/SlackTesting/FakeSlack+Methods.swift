@@ -54,7 +54,43 @@ extension FakeSlack {
             guard let channel = string("channel") else { return .failure("channel_not_found") }
             guard let users = string("users") else { return .failure("no_user") }
             if users.split(separator: ",").count > 100 { return .failure("too_many_users") }
+            if knownConversation?.isArchived == true { return .failure("is_archived") }
+            let missing = state.mutable.withLock { state in users.split(separator: ",").map(String.init).filter(state.usersNotInWorkspace.contains) }
+            if !missing.isEmpty { return .failure("user_not_found") }
             return .ok(["channel": json(knownConversation ?? SlackConversation(id: channel))])
+        case "conversations.create":
+            guard let name = string("name") else { return .failure("invalid_name_required") }
+            guard name.count <= 80 else { return .failure("invalid_name_maxlength") }
+            guard name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" }) else { return .failure("invalid_name_specials") }
+            if state.mutable.withLock({ $0.conversations.values.contains { $0.name == name } }) { return .failure("name_taken") }
+            let conversation = SlackConversation(id: state.nextID("C"), name: name, isPrivate: arguments["is_private"] == .bool(true) || arguments["is_private"] == .string("true"))
+            state.mutable.withLock { $0.conversations[conversation.id] = conversation }
+            return .ok(["channel": json(conversation)])
+        case "conversations.join":
+            guard let channel = string("channel") else { return .failure("channel_not_found") }
+            if knownConversation?.isArchived == true { return .failure("is_archived") }
+            if knownConversation?.isPrivate == true { return .failure("method_not_supported_for_channel_type") }
+            return .ok(["channel": json(knownConversation ?? SlackConversation(id: channel))])
+        case "usergroups.list":
+            let groups = state.mutable.withLock { $0.userGroups }
+            return .ok(["usergroups": .array(groups.map { json($0) })])
+        case "usergroups.create":
+            guard let name = string("name") else { return .failure("invalid_arguments") }
+            let handle = string("handle") ?? name
+            let taken = state.mutable.withLock { $0.userGroups.contains { $0.handle == handle || $0.name == name } }
+            if taken { return .failure("name_already_exists") }
+            let group = SlackUserGroup(id: state.nextID("S"), handle: handle, name: name, users: [])
+            state.mutable.withLock { $0.userGroups.append(group) }
+            return .ok(["usergroup": json(group)])
+        case "usergroups.users.update":
+            guard let id = string("usergroup") else { return .failure("no_such_subteam") }
+            guard let users = string("users") else { return .failure("invalid_users") }
+            let updated: SlackUserGroup? = state.mutable.withLock { state in
+                guard let index = state.userGroups.firstIndex(where: { $0.id == id }) else { return nil }
+                state.userGroups[index].users = users.split(separator: ",").map(String.init)
+                return state.userGroups[index]
+            }
+            return updated.map { .ok(["usergroup": json($0)]) } ?? .failure("no_such_subteam")
         case "users.info":
             let user = string("user").flatMap { id in state.mutable.withLock { $0.users.first { $0.id == id } } }
             return user.map { .ok(["user": json($0)]) } ?? .failure("user_not_found")
@@ -105,6 +141,13 @@ extension FakeSlack {
         ]
         if let name = conversation.name { members["name"] = .string(name) }
         return .object(members)
+    }
+
+    private static func json(_ group: SlackUserGroup) -> JSONValue {
+        .object([
+            "id": .string(group.id), "handle": .string(group.handle), "name": .string(group.name), "is_usergroup": .bool(true),
+            "date_delete": .number(group.isDisabled ? 1_700_000_000 : 0), "users": .array((group.users ?? []).map(JSONValue.string)),
+        ])
     }
 
     private static func json(_ user: SlackUser) -> JSONValue {

@@ -7,6 +7,9 @@ final class FakeSlackState: Sendable {
         var failures: [String: [FakeSlack.ScriptedFailure]] = [:]
         var conversations: [String: SlackConversation] = [:]
         var users: [SlackUser] = []
+        var userGroups: [SlackUserGroup] = []
+        var usersNotInWorkspace: Set<String> = []
+        var nextID = 1
         var sockets: [Int: AsyncStream<FakeSlack.SocketCommand>.Continuation] = [:]
         var nextSocket = 1
         var nextTimestamp = 1
@@ -31,6 +34,14 @@ final class FakeSlackState: Sendable {
             let failure = queue.removeFirst()
             state.failures[method] = queue
             return failure
+        }
+    }
+
+    /// A fresh id with Slack's one-letter prefix (`C`, `S`), unique within this fake.
+    func nextID(_ prefix: String) -> String {
+        mutable.withLock { state in
+            defer { state.nextID += 1 }
+            return "\(prefix)0FAKE\(String(state.nextID).leftPadded(to: 4))"
         }
     }
 
@@ -90,6 +101,19 @@ extension FakeSlack {
     /// Makes `conversations.info` know a conversation (posting to archived ones fails with `is_archived`).
     public func addConversation(_ conversation: SlackConversation) {
         state.mutable.withLock { $0.conversations[conversation.id] = conversation }
+    }
+
+    /// Makes `conversations.invite` refuse a user with `user_not_found`, as for someone outside the workspace.
+    public func markNotInWorkspace(_ userID: String) {
+        state.mutable.withLock { _ = $0.usersNotInWorkspace.insert(userID) }
+    }
+
+    /// The user groups as the fake holds them now.
+    public var userGroups: [SlackUserGroup] { state.mutable.withLock { $0.userGroups } }
+
+    /// The conversations the fake knows (seeded or created with `conversations.create`).
+    public func conversation(named name: String) -> SlackConversation? {
+        state.mutable.withLock { $0.conversations.values.first { $0.name == name } }
     }
 
     /// Makes `users.info` and `users.lookupByEmail` know a user.

@@ -36,8 +36,9 @@ struct Ask: AsyncParsableCommand {
 
     func run() async throws {
         let paths = BacklinePaths.discover()
-        let router = try CommandSet.router(commandsDirectory: paths.commands)
         let (store, report) = try await CatalogSetup.open(database: catalogOptions.db, catalogs: catalogOptions.catalog, paths: paths)
+        let goalies = try OnCallSetup.directory(database: catalogOptions.db, catalogs: catalogOptions.catalog, catalog: store, paths: paths)
+        let router = try CommandSet.router(commandsDirectory: paths.commands, goalies: goalies)
         if let report, report.hasErrors, !catalogOptions.catalog.isEmpty {
             FileHandle.standardError.write(Data("warning: the catalog has \(report.problems.filter { $0.severity == .error }.count) errors; run `backline catalog validate` to see them\n".utf8))
         }

@@ -53,6 +53,6 @@ struct CommandRenderingTests {
     func shippedCommandSet() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let router = try CommandSet.router(commandsDirectory: root.appendingPathComponent("commands"))
-        #expect(router.specs.count == 9)
+        #expect(router.specs.count == 11)
     }
 }

@@ -74,5 +74,18 @@ struct ConfigurationTests {
     func shippedExample() throws {
         let configuration = try BacklineConfiguration.load(file: TestServer.repositoryRoot.appendingPathComponent("config/backline.yaml").path, environment: [:])
         #expect(configuration.port == 8080)
+        #expect(configuration.oncall.rotationsDirectory?.path.hasSuffix("config/catalog/rotations") == true)
+        #expect(configuration.oncall.incidentChannelPattern == "inc-*")
+        #expect(configuration.oncall.pagerCacheSeconds == 60)
+    }
+
+    @Test("pager tokens come from the environment only")
+    func pagerTokens() throws {
+        let configuration = try BacklineConfiguration.load(file: nil, environment: ["PAGERDUTY_TOKEN": "pd-secret", "OPSGENIE_API_KEY": "og-secret"])
+        #expect(configuration.oncall.pagerDutyToken == "pd-secret")
+        #expect(configuration.oncall.opsgenieAPIKey == "og-secret")
+        let summary = configuration.capabilities.joined(separator: "\n")
+        #expect(summary.contains("PagerDuty on"))
+        #expect(!summary.contains("pd-secret") && !summary.contains("og-secret"))
     }
 }

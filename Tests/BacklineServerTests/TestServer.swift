@@ -28,6 +28,8 @@ enum TestServer {
             if socketMode { configuration.slack.appToken = SlackToken(fake.appToken) }
         }
         configuration.mattermost.commandTokens = ["mm-command-token"]
+        // The goalie user-group service has its own tests; here it would only add Web API calls.
+        configuration.oncall.keepUserGroups = false
         return configuration
     }
 

@@ -3,6 +3,7 @@ import ChatOps
 import Foundation
 import Hummingbird
 import Logging
+import OnCall
 import ServiceLifecycle
 import Slack
 
@@ -31,6 +32,9 @@ public func buildApplication(configuration: BacklineConfiguration, logger: Logge
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Backline"),
         logger: logger)
     app.addServices(parts.runner)
+    if let userGroups = parts.goalieUserGroups {
+        app.addServices(GoalieUserGroupService(groups: userGroups, clock: ContinuousClock(), logger: logger))
+    }
     if let socketMode = parts.socketModeClient { app.addServices(socketMode) }
     for line in configuration.capabilities { logger.info("\(line)") }
     return app
@@ -45,6 +49,9 @@ struct BacklineParts {
     let signatureVerifier: SlackSignatureVerifier?
     let socketModeClient: SocketModeClient?
     let mattermost: MattermostClient
+    let goalies: GoalieDirectory
+    let incidents: IncidentDesk?
+    let goalieUserGroups: GoalieUserGroups?
 
     init(configuration: BacklineConfiguration, logger: Logger) async throws {
         database = try BacklineDatabase.open(path: configuration.databasePath)
@@ -62,14 +69,34 @@ struct BacklineParts {
             ])
             for problem in errors.prefix(20) { logger.warning("catalog problem: \(problem)") }
         }
-        let commands = try CommandSet.router(commandsDirectory: configuration.commandsDirectory)
         let webAPI = SlackWebAPIClient(baseURL: configuration.slack.apiURL, token: configuration.slack.botToken, logger: logger)
+        let goalies = OnCallSetup.directory(
+            configuration: configuration, catalogSources: sources, catalog: database.catalog, store: database.oncall, logger: logger)
+        self.goalies = goalies
+        let canPost = configuration.slack.botToken != nil
+        let incidents = canPost
+            ? IncidentDesk(
+                catalog: database.catalog, goalies: goalies, actions: SlackIncidentActions(webAPI: webAPI),
+                pattern: ChannelPattern(configuration.oncall.incidentChannelPattern), logger: logger)
+            : nil
+        self.incidents = incidents
+        let userGroups = canPost && configuration.oncall.keepUserGroups && !goalies.rotations.isEmpty
+            ? GoalieUserGroups(goalies: goalies, catalog: database.catalog, webAPI: webAPI, logger: logger) : nil
+        goalieUserGroups = userGroups
+        let runner = CommandRunner(logger: logger)
+        self.runner = runner
+        let commands = try CommandSet.router(
+            commandsDirectory: configuration.commandsDirectory, goalies: goalies, incidents: incidents,
+            goalieChanged: { team in
+                // Overrides change the goalie now, not at the next hand-off.
+                guard let userGroups else { return }
+                runner.detach { await userGroups.sync(team: team, at: Date()) }
+            })
         let identity = IdentityResolver(catalog: database.catalog, webAPI: configuration.slack.botToken == nil ? nil : webAPI, logger: logger)
         answerer = ChatAnswerer(router: commands, catalog: database.catalog, identity: identity, logger: logger)
-        runner = CommandRunner(logger: logger)
         let gateway = SlackGateway(
             answerer: answerer, runner: runner, webAPI: webAPI, eventReceipts: database.eventReceipts,
-            replyBudget: configuration.slack.replyBudget, canPost: configuration.slack.botToken != nil, logger: logger)
+            replyBudget: configuration.slack.replyBudget, canPost: canPost, incidents: incidents, logger: logger)
         slackGateway = gateway
         signatureVerifier = configuration.slack.signingSecret.map { SlackSignatureVerifier(signingSecret: $0) }
         socketModeClient = configuration.slack.appToken.map { appToken in

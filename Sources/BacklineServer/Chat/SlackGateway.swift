@@ -25,14 +25,16 @@ public struct SlackGateway: Sendable {
     let eventReceipts: EventReceiptStore
     let replyBudget: Duration
     let canPost: Bool
+    let incidents: IncidentDesk?
     let logger: Logger
 
     /// Creates a gateway.
     /// - Parameters:
     ///   - canPost: whether a bot token is configured, so replies to mentions can be posted.
+    ///   - incidents: incident handling for channel and message events; nil turns it off.
     public init(
         answerer: ChatAnswerer, runner: CommandRunner, webAPI: SlackWebAPIClient, eventReceipts: EventReceiptStore,
-        replyBudget: Duration, canPost: Bool, logger: Logger
+        replyBudget: Duration, canPost: Bool, incidents: IncidentDesk? = nil, logger: Logger
     ) {
         self.answerer = answerer
         self.runner = runner
@@ -40,6 +42,7 @@ public struct SlackGateway: Sendable {
         self.eventReceipts = eventReceipts
         self.replyBudget = replyBudget
         self.canPost = canPost
+        self.incidents = incidents
         self.logger = logger
     }
 
@@ -133,6 +136,11 @@ public struct SlackGateway: Sendable {
             } catch {
                 logger.error("replying to a mention failed", metadata: ["channel": "\(message.channel)", "error": "\(error)"])
             }
+        case .channelCreated(let channel), .channelRename(let channel):
+            // A rename into the pattern opens an incident too; an open one is found, not reopened.
+            await incidents?.channelCreated(id: channel.id, name: channel.name, creator: channel.creator)
+        case .message(let message) where message.subtype == nil && message.botID == nil:
+            await incidents?.messagePosted(channel: message.channel, text: message.text)
         default:
             logger.debug("event received", metadata: ["type": "\(callback.event.type)", "event_id": "\(callback.eventID)"])
         }

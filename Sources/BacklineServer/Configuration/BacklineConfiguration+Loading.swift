@@ -14,12 +14,21 @@ extension BacklineConfiguration {
         struct Server: Decodable { var host: String?; var port: Int?; var maxBodySize: Int? }
         struct Slack: Decodable { var apiURL: String?; var replyBudgetMilliseconds: Int? }
         struct Mattermost: Decodable { var serverURL: String? }
+        struct OnCall: Decodable {
+            var rotations: String?
+            var incidentChannelPattern: String?
+            var userGroups: Bool?
+            var pagerCacheSeconds: Double?
+            var pagerDutyURL: String?
+            var opsgenieURL: String?
+        }
         var server: Server?
         var database: String?
         var catalog: [String]?
         var commands: String?
         var slack: Slack?
         var mattermost: Mattermost?
+        var oncall: OnCall?
     }
 
     /// Reads a YAML configuration file (when given) and the environment's secrets.
@@ -57,6 +66,17 @@ extension BacklineConfiguration {
                 configuration.slack.replyBudget = .milliseconds(budget)
             }
             configuration.mattermost.serverURL = decoded.mattermost?.serverURL
+            if let oncall = decoded.oncall {
+                configuration.oncall.rotationsDirectory = oncall.rotations.map { URL(fileURLWithPath: resolve($0)) }
+                if let pattern = oncall.incidentChannelPattern { configuration.oncall.incidentChannelPattern = pattern }
+                if let keep = oncall.userGroups { configuration.oncall.keepUserGroups = keep }
+                if let seconds = oncall.pagerCacheSeconds {
+                    guard seconds >= 0 else { throw ConfigurationError(description: "\(file): oncall.pagerCacheSeconds must not be negative") }
+                    configuration.oncall.pagerCacheSeconds = seconds
+                }
+                if let url = oncall.pagerDutyURL { configuration.oncall.pagerDutyURL = url }
+                if let url = oncall.opsgenieURL { configuration.oncall.opsgenieURL = url }
+            }
         }
         configuration.applySecrets(from: environment)
         return configuration
@@ -75,6 +95,8 @@ extension BacklineConfiguration {
         mattermost.commandTokens = value("MATTERMOST_COMMAND_TOKENS")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
         mattermost.botToken = value("MATTERMOST_BOT_TOKEN")
         mattermost.incomingWebhookURL = value("MATTERMOST_WEBHOOK_URL")
+        oncall.pagerDutyToken = value("PAGERDUTY_TOKEN")
+        oncall.opsgenieAPIKey = value("OPSGENIE_API_KEY")
     }
 
     /// What works and what does not with these credentials, one line each, for the start-up log.
@@ -93,6 +115,7 @@ extension BacklineConfiguration {
         lines.append(mattermost.commandTokens.isEmpty
             ? "Mattermost: MATTERMOST_COMMAND_TOKENS is not set, so /mattermost/commands refuses every request"
             : "Mattermost: /mattermost/commands accepts \(mattermost.commandTokens.count) command token(s)")
+        lines.append("Pagers: PagerDuty \(oncall.pagerDutyToken == nil ? "off (set PAGERDUTY_TOKEN)" : "on (\(oncall.pagerDutyURL))"), Opsgenie \(oncall.opsgenieAPIKey == nil ? "off (set OPSGENIE_API_KEY)" : "on (\(oncall.opsgenieURL))")")
         return lines
     }
 }

@@ -28,6 +28,8 @@ public struct BacklineConfiguration: Sendable {
     public var slack = SlackSettings()
     /// Mattermost settings.
     public var mattermost = MattermostSettings()
+    /// Goalie rotations, pagers and incidents.
+    public var oncall = OnCallSettings()
 
     /// Defaults: loopback, port 8080, bundled commands and demo catalog, no credentials.
     public init(paths: BacklinePaths = .discover()) {
@@ -67,5 +69,28 @@ public struct MattermostSettings: Sendable {
     public var incomingWebhookURL: String?
 
     /// Nothing configured.
+    public init() {}
+}
+
+/// Goalies, pagers and incidents (`docs/oncall.md`).
+public struct OnCallSettings: Sendable {
+    /// Where rotation files are; nil looks for a `rotations` folder in each local catalog directory.
+    public var rotationsDirectory: URL?
+    /// Channel names that open an incident when created; `*` is any run of characters.
+    public var incidentChannelPattern = "inc-*"
+    /// Whether to keep a `@<team>-goalie` Slack user group per team (needs `usergroups:write`).
+    public var keepUserGroups = true
+    /// How long a pager's answer is reused before asking again, in seconds.
+    public var pagerCacheSeconds: Double = 60
+    /// PagerDuty's API root.
+    public var pagerDutyURL = "https://api.pagerduty.com"
+    /// `PAGERDUTY_TOKEN`: a read-only REST API key. Without it, PagerDuty schedules are not asked.
+    public var pagerDutyToken: String?
+    /// Opsgenie's API root (`https://api.eu.opsgenie.com` for EU accounts).
+    public var opsgenieURL = "https://api.opsgenie.com"
+    /// `OPSGENIE_API_KEY`: an API integration key with read access.
+    public var opsgenieAPIKey: String?
+
+    /// Defaults: rotations next to the catalog, `inc-*`, user groups on, no pagers.
     public init() {}
 }

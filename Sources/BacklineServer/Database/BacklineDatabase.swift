@@ -1,5 +1,6 @@
 import Catalog
 import GRDB
+import OnCall
 
 /// The deployment's one SQLite database, opened once, with each target's tables migrated.
 public struct BacklineDatabase: Sendable {
@@ -8,11 +9,15 @@ public struct BacklineDatabase: Sendable {
     public let catalog: CatalogStore
     /// Slack event ids already handled, so a redelivered event is handled once, also across restarts.
     public let eventReceipts: EventReceiptStore
+    /// Goalie overrides, pager answers, goalie user groups and incident records.
+    public let oncall: OnCallStore
 
     /// Opens the file at `path` (WAL) or, when nil, a private in-memory database, and migrates it.
     public static func open(path: String?) throws -> BacklineDatabase {
         let writer: any DatabaseWriter = try path.map { try SQLiteFile.open(path: $0) } ?? DatabaseQueue()
-        return BacklineDatabase(writer: writer, catalog: try CatalogStore(writer: writer), eventReceipts: try EventReceiptStore(writer: writer))
+        return BacklineDatabase(
+            writer: writer, catalog: try CatalogStore(writer: writer), eventReceipts: try EventReceiptStore(writer: writer),
+            oncall: try OnCallStore(writer: writer))
     }
 
     /// Every migration applied to the database, across targets, in the order they ran.

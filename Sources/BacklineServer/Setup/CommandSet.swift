@@ -1,10 +1,20 @@
+import Catalog
 import ChatOps
 import Foundation
+import OnCall
 
 /// The built-in handlers, bound to the specs in `commands/`.
 public enum CommandSet {
     /// Loads the specs in `directory` and freezes them into a router.
-    public static func router(commandsDirectory: URL) throws -> CommandRouter {
-        try BuiltInCommands.router(specs: CommandSpec.load(from: commandsDirectory))
+    /// - Parameters:
+    ///   - goalies: the rotations, for `/oncall` and the goalie in `/owner`; nil when not set up.
+    ///   - incidents: incident handling, for `/incident`; nil without a chat platform to act in.
+    ///   - goalieChanged: told when an override changes a team's goalie.
+    public static func router(
+        commandsDirectory: URL, goalies: GoalieDirectory? = nil, incidents: IncidentDesk? = nil,
+        goalieChanged: @escaping @Sendable (EntityRef) async -> Void = { _ in }
+    ) throws -> CommandRouter {
+        try BuiltInCommands.router(
+            specs: CommandSpec.load(from: commandsDirectory), goalies: goalies, incidents: incidents, goalieChanged: goalieChanged)
     }
 }

@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import OnCall
 
 /// Everything people ask about one entity: who owns it, where it belongs, where its docs and code
 /// are. Its JSON form is the stable `--format json` answer of `/owner` (documented in the README).
@@ -28,6 +29,9 @@ public struct EntityProfile: Sendable, Hashable, Codable {
     public var source: SourceLocation
     /// Broken catalog data met while answering (an owner that does not exist, ...).
     public var findings: [String]
+    /// Who answers for it now: the owning team's goalie, when on-call is set up and the team has
+    /// a rotation.
+    public var goalie: GoalieStatus? = nil
 }
 
 /// An entity named by ref, with what people read.

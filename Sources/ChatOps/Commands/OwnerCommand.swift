@@ -1,5 +1,7 @@
 import Catalog
 import Foundation
+import Logging
+import OnCall
 
 /// `/owner NAME`: who owns an entity of any kind, how to reach them, and where it belongs.
 public struct OwnerCommand: CommandHandler {
@@ -17,8 +19,13 @@ public struct OwnerCommand: CommandHandler {
         public var suggestions: [String]
     }
 
+    let goalies: GoalieDirectory?
+
     /// Creates the handler.
-    public init() {}
+    /// - Parameter goalies: when set, answers also name the owning team's goalie now.
+    public init(goalies: GoalieDirectory? = nil) {
+        self.goalies = goalies
+    }
 
     public func run(_ invocation: Invocation, spec: CommandSpec, context: CommandContext) async throws -> Reply {
         // Through the shared parser, so quotes and Slack escapes read as everywhere else.
@@ -27,7 +34,11 @@ public struct OwnerCommand: CommandHandler {
         let matches = try await query.matches(in: context.catalog)
         let loader = EntityProfileLoader(catalog: context.catalog)
         var profiles: [EntityProfile] = []
-        for match in matches { profiles.append(try await loader.profile(of: match)) }
+        for match in matches {
+            var profile = try await loader.profile(of: match)
+            profile.goalie = try await goalie(for: match, profile: profile, context: context)
+            profiles.append(profile)
+        }
         await context.record(profiles.flatMap(\.catalogFindings))
 
         switch profiles.count {
@@ -45,6 +56,22 @@ public struct OwnerCommand: CommandHandler {
     }
 }
 
+extension OwnerCommand {
+    /// A group's own goalie, or the owning group's goalie for anything else. A pager or store
+    /// problem never spoils the ownership answer: it is logged and the goalie left out.
+    private func goalie(for match: StoredEntity, profile: EntityProfile, context: CommandContext) async throws -> GoalieStatus? {
+        guard let goalies else { return nil }
+        do {
+            if match.ref.kind == "group" { return try await goalies.status(team: match.ref, at: context.now()) }
+            guard let owner = profile.owner, owner.exists, let ref = try? EntityRef(parsing: owner.ref), ref.kind == "group" else { return nil }
+            return try await goalies.status(service: match, owner: ref, at: context.now())
+        } catch {
+            context.logger.warning("could not find the goalie for /owner", metadata: ["entity": "\(match.ref)", "error": "\(error)"])
+            return nil
+        }
+    }
+}
+
 /// The layouts of `/owner`'s three answers.
 enum OwnerReplies {
     static func found(_ profile: EntityProfile, data: JSONValue) -> Reply {
@@ -54,6 +81,11 @@ enum OwnerReplies {
         }
         var fields = [ReplyField("Owner", ownerText(profile.owner))]
         if let channel = profile.owner?.channel { fields.append(ReplyField("Channel", RichText([.channel(channel)]))) }
+        if let goalie = profile.goalie {
+            var value = OnCallReplies.goalieText(goalie.goalie)
+            if goalie.lastKnownAt != nil { value = value + " (last known)" }
+            fields.append(ReplyField("Goalie", value))
+        }
         if let parent = profile.owner?.parent { fields.append(ReplyField("Part of", "\(bold: parent.displayName) (\(code: parent.ref))")) }
         if let system = profile.system {
             var value: RichText = "\(bold: system.displayName) (\(code: system.ref))"

@@ -1,9 +1,21 @@
+import Catalog
+import OnCall
+
 /// The handlers Backline ships, by the id a spec's `handler:` names.
 public enum BuiltInCommands {
     /// A router for `specs` with every built-in handler registered; `/help` lists `specs`.
-    public static func router(specs: [CommandSpec]) throws -> CommandRouter {
+    /// - Parameters:
+    ///   - goalies: the rotations, for `/oncall` and the goalie in `/owner`; nil when not set up.
+    ///   - incidents: incident handling, for `/incident`; nil without a chat platform to act in.
+    ///   - goalieChanged: told when an override changes a team's goalie.
+    public static func router(
+        specs: [CommandSpec], goalies: GoalieDirectory? = nil, incidents: IncidentDesk? = nil,
+        goalieChanged: @escaping @Sendable (EntityRef) async -> Void = { _ in }
+    ) throws -> CommandRouter {
         var builder = CommandRouterBuilder()
-        builder.register("owner", OwnerCommand())
+        builder.register("owner", OwnerCommand(goalies: goalies))
+        builder.register("oncall", OnCallCommand(goalies: goalies, goalieChanged: goalieChanged))
+        builder.register("incident", IncidentCommand(desk: incidents))
         builder.register("help", HelpCommand(specs: { specs }))
         builder.register("whois", WhoisCommand())
         builder.register("search", SearchCommand())

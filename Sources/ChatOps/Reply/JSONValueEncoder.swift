@@ -1,11 +1,12 @@
 import Catalog
+import Foundation
 
 /// Encodes any `Encodable` answer straight into a ``JSONValue``, without JSON text in between:
 /// every reply carries its structured answer, and `JSONEncoder` plus a parse cost more than the
 /// rest of a typical `/owner`.
 ///
-/// Follows `JSONEncoder`'s defaults: keys as declared, `nil` optionals left out by synthesized
-/// `encodeIfPresent`, numbers as doubles.
+/// Follows `JSONEncoder`'s defaults (keys as declared, `nil` optionals left out by synthesized
+/// `encodeIfPresent`, numbers as doubles), with dates as ISO 8601 strings.
 struct JSONValueEncoder {
     func encode(_ value: some Encodable) throws -> JSONValue {
         let root = Slot()
@@ -88,6 +89,7 @@ private func primitive(_ value: some Encodable) -> JSONValue? {
     case let value as UInt: .number(Double(value))
     case let value as UInt64: .number(Double(value))
     case let value as JSONValue: value
+    case let value as Date: .string(value.formatted(.iso8601))
     default: nil
     }
 }

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+
+/// On-call state in the deployment's SQLite database: goalie overrides, the last goalie each pager
+/// named, goalie user groups, and incident records with who was tagged.
+///
+/// Shares the one writer with the catalog; registers its own named migrations, which are never
+/// edited once shipped (add another instead).
+public struct OnCallStore: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Migrates `writer` and wraps it.
+    public init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// A fresh in-memory store, for tests and the CLI.
+    public static func inMemory() throws -> OnCallStore {
+        try OnCallStore(writer: DatabaseQueue())
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("oncall v1: goalie overrides") { db in
+            try db.execute(sql: """
+                CREATE TABLE goalieOverride (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    team TEXT NOT NULL,
+                    member TEXT NOT NULL,
+                    startsAt DOUBLE NOT NULL,
+                    endsAt DOUBLE NOT NULL,
+                    createdBy TEXT,
+                    createdAt DOUBLE NOT NULL
+                );
+                CREATE INDEX goalieOverride_team ON goalieOverride(team, endsAt);
+                """)
+        }
+        migrator.registerMigration("oncall v1: pager last known goalie") { db in
+            // Answers when the pager cannot be reached: the last goalie it named, with its age.
+            try db.execute(sql: """
+                CREATE TABLE pagerLastKnown (
+                    key TEXT PRIMARY KEY,
+                    answer TEXT NOT NULL,
+                    fetchedAt DOUBLE NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("oncall v1: goalie user groups") { db in
+            try db.execute(sql: """
+                CREATE TABLE goalieUserGroup (
+                    team TEXT PRIMARY KEY,
+                    userGroupID TEXT NOT NULL,
+                    members TEXT NOT NULL,
+                    syncedAt DOUBLE NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("oncall v1: incidents") { db in
+            // Unique channel and (incident, person) keys make starting and tagging idempotent:
+            // a redelivered event finds its rows already there and tags nobody twice.
+            try db.execute(sql: """
+                CREATE TABLE incident (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    channelID TEXT NOT NULL UNIQUE,
+                    channelName TEXT NOT NULL,
+                    summary TEXT,
+                    declaredBy TEXT,
+                    startedAt DOUBLE NOT NULL,
+                    resolvedAt DOUBLE,
+                    resolvedBy TEXT
+                );
+                CREATE TABLE incidentService (
+                    incidentID INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                    serviceRef TEXT NOT NULL,
+                    teamRef TEXT,
+                    reason TEXT NOT NULL,
+                    possiblyAffected BOOLEAN NOT NULL DEFAULT 0,
+                    foundAt DOUBLE NOT NULL,
+                    PRIMARY KEY (incidentID, serviceRef)
+                );
+                CREATE TABLE incidentTag (
+                    incidentID INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                    teamRef TEXT NOT NULL,
+                    chatUserID TEXT,
+                    userRef TEXT,
+                    serviceRef TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    taggedAt DOUBLE NOT NULL,
+                    PRIMARY KEY (incidentID, teamRef)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+
+    /// The names of the on-call migrations applied, in order.
+    public func appliedMigrations() async throws -> [String] {
+        try await writer.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+}
