@@ -60,7 +60,7 @@ public struct SlackGateway: Sendable {
             return await answerWithinBudget(invocation, responseURL: command.responseURL)
         case .interactive(let actions):
             // A button carries the command line to run in its value (e.g. the next page of a list).
-            guard let action = actions.actions.first(where: { $0.actionID.hasPrefix(SlackActionID.runCommand) }), let line = action.value else {
+            guard let action = actions.actions.first(where: { $0.actionID.hasPrefix(SlackReplyRenderer.runCommandActionID) }), let line = action.value else {
                 return .empty
             }
             let invocation = Invocation(commandLine: line, caller: .init(userID: actions.user.id, name: actions.user.username), source: transport)
@@ -145,10 +145,4 @@ public struct SlackGateway: Sendable {
             logger.debug("event received", metadata: ["type": "\(callback.event.type)", "event_id": "\(callback.eventID)"])
         }
     }
-}
-
-/// Action ids Backline gives its buttons.
-public enum SlackActionID {
-    /// Buttons whose value is a command line to run (`backline.run.more`, ...).
-    public static let runCommand = "backline.run"
 }

@@ -70,10 +70,9 @@ extension CatalogMigrations {
         }
     }
 
-    /// The searchable annotation and profile values of an entity row named `row`.
     /// The `extra` search text computed from a stored body, for back-filling rows.
     static var searchExtraFromBody: String {
-        searchExtraPaths.map { "coalesce(json_extract(body, '\($0)'), '')" }.joined(separator: " || ' ' || ")
+        searchExtra("entity")
     }
 
     /// The fields besides names, titles, descriptions and tags that search finds entities by.
@@ -83,13 +82,9 @@ extension CatalogMigrations {
         "$.metadata.annotations.\"slack.com/bot-notify\"", "$.metadata.annotations.\"backstage.io/kubernetes-id\"",
     ]
 
+    /// The searchable annotation and profile values of an entity row named `row`, as SQL.
     private static func searchExtra(_ row: String) -> String {
-        let paths = [
-            "$.spec.profile.displayName", "$.spec.profile.email",
-            "$.metadata.annotations.\"github.com/project-slug\"", "$.metadata.annotations.\"github.com/team-slug\"",
-            "$.metadata.annotations.\"slack.com/bot-notify\"", "$.metadata.annotations.\"backstage.io/kubernetes-id\"",
-        ]
         // `||` and coalesce rather than concat_ws, which older system SQLite libraries lack.
-        return paths.map { "coalesce(json_extract(\(row).body, '\($0)'), '')" }.joined(separator: " || ' ' || ")
+        searchExtraPaths.map { "coalesce(json_extract(\(row).body, '\($0)'), '')" }.joined(separator: " || ' ' || ")
     }
 }
