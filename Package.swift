@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "backline", targets: ["backline"]),
         .executable(name: "backline-bench", targets: ["BacklineBenchmarks"]),
         .library(name: "Catalog", targets: ["Catalog"]),
+        .library(name: "Secrets", targets: ["Secrets"]),
         .library(name: "OnCall", targets: ["OnCall"]),
         .library(name: "ChatOps", targets: ["ChatOps"]),
         .library(name: "Slack", targets: ["Slack"]),
@@ -35,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
+        // Credentials as a type whose value never reaches a description, a dump or a log line.
+        .target(name: "Secrets", swiftSettings: strictSettings),
         // Domain: the Backstage-compatible catalog, its SQLite store and ingestion.
         .target(
             name: "Catalog",
@@ -49,7 +52,7 @@ let package = Package(
         .target(
             name: "OnCall",
             dependencies: [
-                "Catalog",
+                "Catalog", "Secrets",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
@@ -81,7 +84,7 @@ let package = Package(
         .target(
             name: "BacklineServer",
             dependencies: [
-                "Catalog", "ChatOps", "OnCall", "Slack",
+                "Catalog", "ChatOps", "OnCall", "Secrets", "Slack",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -155,6 +158,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),

@@ -7,6 +7,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import ServiceLifecycle
+import Secrets
 import Slack
 import UnixSignals
 
@@ -24,7 +25,7 @@ struct HTTPServers: AsyncParsableCommand {
     func run() async throws {
         var configuration = BacklineConfiguration()
         configuration.port = port
-        configuration.slack.signingSecret = secret
+        configuration.slack.signingSecret = Secret(secret)
         // A database file, as in production: a WAL pool serves concurrent reads, where the
         // in-memory default serialises every request on one connection.
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("backline-http-bench-\(port).sqlite").path

@@ -1,5 +1,6 @@
 import BacklineServer
 import Foundation
+import Secrets
 import Slack
 import Testing
 
@@ -41,11 +42,11 @@ struct ConfigurationTests {
             "SLACK_SIGNING_SECRET": "s3cret", "SLACK_BOT_TOKEN": "xoxb-123", "SLACK_APP_TOKEN": "xapp-456",
             "SLACK_API_URL": "http://127.0.0.1:9999/api", "MATTERMOST_COMMAND_TOKENS": "a, b",
         ])
-        #expect(configuration.slack.signingSecret == "s3cret")
+        #expect(configuration.slack.signingSecret?.revealed == "s3cret")
         #expect(configuration.slack.botToken == SlackToken("xoxb-123"))
         #expect(configuration.slack.appToken == SlackToken("xapp-456"))
         #expect(configuration.slack.apiURL == "http://127.0.0.1:9999/api")
-        #expect(configuration.mattermost.commandTokens == ["a", "b"])
+        #expect(configuration.mattermost.commandTokens.map(\.revealed) == ["a", "b"])
         // The start-up summary says what works and never prints a secret.
         let summary = configuration.capabilities.joined(separator: "\n")
         #expect(summary.contains("Socket Mode: on"))
@@ -82,8 +83,8 @@ struct ConfigurationTests {
     @Test("pager tokens come from the environment only")
     func pagerTokens() throws {
         let configuration = try BacklineConfiguration.load(file: nil, environment: ["PAGERDUTY_TOKEN": "pd-secret", "OPSGENIE_API_KEY": "og-secret"])
-        #expect(configuration.oncall.pagerDutyToken == "pd-secret")
-        #expect(configuration.oncall.opsgenieAPIKey == "og-secret")
+        #expect(configuration.oncall.pagerDutyToken?.revealed == "pd-secret")
+        #expect(configuration.oncall.opsgenieAPIKey?.revealed == "og-secret")
         let summary = configuration.capabilities.joined(separator: "\n")
         #expect(summary.contains("PagerDuty on"))
         #expect(!summary.contains("pd-secret") && !summary.contains("og-secret"))

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import Secrets
 import Slack
 import SlackTesting
 
@@ -17,7 +18,7 @@ enum TestServer {
     static func configuration(fake: FakeSlack? = nil, database: String? = nil, socketMode: Bool = false) -> BacklineConfiguration {
         var configuration = BacklineConfiguration(paths: BacklinePaths(home: repositoryRoot))
         configuration.port = 0
-        configuration.slack.signingSecret = signingSecret
+        configuration.slack.signingSecret = Secret(signingSecret)
         if let database {
             configuration.databasePath = database
             configuration.catalogPaths = [configuration.demoCatalogDirectory.path]
@@ -27,7 +28,7 @@ enum TestServer {
             configuration.slack.botToken = SlackToken(fake.botToken)
             if socketMode { configuration.slack.appToken = SlackToken(fake.appToken) }
         }
-        configuration.mattermost.commandTokens = ["mm-command-token"]
+        configuration.mattermost.commandTokens = [Secret("mm-command-token")]
         // The goalie user-group service has its own tests; here it would only add Web API calls.
         configuration.oncall.keepUserGroups = false
         return configuration

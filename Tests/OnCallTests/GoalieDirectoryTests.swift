@@ -1,3 +1,4 @@
+import Secrets
 import Catalog
 import Foundation
 import OnCall
@@ -52,7 +53,7 @@ struct GoalieDirectoryTests {
     func pagerDutyDown() async throws {
         try await FakePager.withRunning { pager in
             pager.answer(PagerFixtures.pagerDutyOncalls(name: "Priya Raman", email: "priya.raman@tempo.example"))
-            let client = PagerDutyClient(baseURL: pager.baseURL, token: "pd-token")
+            let client = PagerDutyClient(baseURL: pager.baseURL, token: Secret("pd-token"))
             let directory = GoalieDirectory(
                 rotations: [Self.rotation(pager: .pagerDutySchedule("PI7DH85"))], catalog: try await DemoCatalog.store(), store: try .inMemory(),
                 pagers: [client], cacheTTL: 60)
@@ -88,7 +89,7 @@ struct GoalieDirectoryTests {
         try await FakePager.withRunning { pager in
             pager.answer(path: "/services/PL8X2ZC", PagerFixtures.pagerDutyService)
             pager.answer(PagerFixtures.pagerDutyOncalls(name: "Priya Raman", email: "priya.raman@tempo.example"))
-            let client = PagerDutyClient(baseURL: pager.baseURL, token: "pd-token")
+            let client = PagerDutyClient(baseURL: pager.baseURL, token: Secret("pd-token"))
             let answer = try #require(try await client.onCall(.pagerDutyService("PL8X2ZC")))
             // The first escalation level, not the first entry of the list.
             #expect(answer.name == "Priya Raman")
@@ -102,7 +103,7 @@ struct GoalieDirectoryTests {
     func opsgenie() async throws {
         try await FakePager.withRunning { pager in
             pager.answer(PagerFixtures.opsgenieOnCalls(username: "sofia.lindqvist@tempo.example"))
-            let client = OpsgenieClient(baseURL: pager.baseURL, apiKey: "og-key")
+            let client = OpsgenieClient(baseURL: pager.baseURL, apiKey: Secret("og-key"))
             let directory = GoalieDirectory(
                 rotations: [Self.rotation(pager: .opsgenieSchedule("playlists_schedule"))], catalog: try await DemoCatalog.store(),
                 store: try .inMemory(), pagers: [client])
@@ -122,7 +123,7 @@ struct GoalieDirectoryTests {
             pager.answer(status: 500, "oops")
             let directory = GoalieDirectory(
                 rotations: [Self.rotation(pager: .pagerDutySchedule("P1"))], catalog: try await DemoCatalog.store(), store: try .inMemory(),
-                pagers: [PagerDutyClient(baseURL: pager.baseURL, token: "t")])
+                pagers: [PagerDutyClient(baseURL: pager.baseURL, token: Secret("t"))])
             let status = try #require(try await directory.status(team: Self.playlists, at: Self.monday))
             #expect(status.goalie?.name == "Liam O'Connor")
             #expect(status.source == .rotation)

@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import OnCall
 import ServiceLifecycle
+import Secrets
 import Slack
 
 /// Builds the Backline service: the catalog, the command pipeline, the HTTP routes and every
@@ -98,7 +99,7 @@ struct BacklineParts {
             answerer: answerer, runner: runner, webAPI: webAPI, eventReceipts: database.eventReceipts,
             replyBudget: configuration.slack.replyBudget, canPost: canPost, incidents: incidents, logger: logger)
         slackGateway = gateway
-        signatureVerifier = configuration.slack.signingSecret.map { SlackSignatureVerifier(signingSecret: $0) }
+        signatureVerifier = configuration.slack.signingSecret.map { SlackSignatureVerifier(signingSecret: $0.revealed) }
         socketModeClient = configuration.slack.appToken.map { appToken in
             SocketModeClient(webAPI: webAPI, appToken: appToken, logger: logger) { inbound, envelope in
                 switch await gateway.handle(inbound, transport: .slackSocketMode) {

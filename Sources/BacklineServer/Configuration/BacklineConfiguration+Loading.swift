@@ -1,4 +1,5 @@
 import Foundation
+import Secrets
 import Slack
 import Yams
 
@@ -89,14 +90,17 @@ extension BacklineConfiguration {
             return value
         }
         if let url = value("SLACK_API_URL") { slack.apiURL = url }
-        slack.signingSecret = value("SLACK_SIGNING_SECRET")
+        slack.signingSecret = value("SLACK_SIGNING_SECRET").map(Secret.init)
         slack.botToken = value("SLACK_BOT_TOKEN").map(SlackToken.init)
         slack.appToken = value("SLACK_APP_TOKEN").map(SlackToken.init)
-        mattermost.commandTokens = value("MATTERMOST_COMMAND_TOKENS")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
-        mattermost.botToken = value("MATTERMOST_BOT_TOKEN")
-        mattermost.incomingWebhookURL = value("MATTERMOST_WEBHOOK_URL")
-        oncall.pagerDutyToken = value("PAGERDUTY_TOKEN")
-        oncall.opsgenieAPIKey = value("OPSGENIE_API_KEY")
+        mattermost.commandTokens = value("MATTERMOST_COMMAND_TOKENS")?.split(separator: ",").compactMap { token in
+            let trimmed = token.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : Secret(trimmed)
+        } ?? []
+        mattermost.botToken = value("MATTERMOST_BOT_TOKEN").map(Secret.init)
+        mattermost.incomingWebhookURL = value("MATTERMOST_WEBHOOK_URL").map(Secret.init)
+        oncall.pagerDutyToken = value("PAGERDUTY_TOKEN").map(Secret.init)
+        oncall.opsgenieAPIKey = value("OPSGENIE_API_KEY").map(Secret.init)
     }
 
     /// What works and what does not with these credentials, one line each, for the start-up log.

@@ -1,4 +1,5 @@
 import Foundation
+import Secrets
 import Slack
 
 /// Everything `backline serve` needs, loaded once at the edge: the YAML file, then command-line
@@ -46,7 +47,7 @@ public struct SlackSettings: Sendable {
     /// answer follows through `response_url`. Slack allows 3 s in total.
     public var replyBudget: Duration = .milliseconds(2500)
     /// `SLACK_SIGNING_SECRET`: verifies HTTP requests. Without it every Slack request is refused.
-    public var signingSecret: String?
+    public var signingSecret: Secret?
     /// `SLACK_BOT_TOKEN` (`xoxb-…`): Web API calls.
     public var botToken: SlackToken?
     /// `SLACK_APP_TOKEN` (`xapp-…`): Socket Mode. When set, Backline also dials out over Socket Mode.
@@ -60,13 +61,14 @@ public struct SlackSettings: Sendable {
 public struct MattermostSettings: Sendable {
     /// `MATTERMOST_COMMAND_TOKENS` (comma-separated): the tokens Mattermost sends with slash
     /// commands. Without one, `/mattermost/commands` refuses every request.
-    public var commandTokens: [String] = []
+    public var commandTokens: [Secret] = []
     /// The Mattermost server, e.g. `https://chat.example.com`, for REST posts.
     public var serverURL: String?
     /// `MATTERMOST_BOT_TOKEN`: posts through the REST API (`POST /api/v4/posts`).
-    public var botToken: String?
-    /// `MATTERMOST_WEBHOOK_URL`: an incoming webhook, used when there is no bot token.
-    public var incomingWebhookURL: String?
+    public var botToken: Secret?
+    /// `MATTERMOST_WEBHOOK_URL`: an incoming webhook, used when there is no bot token. Its URL is
+    /// the credential (anyone who has it can post), so it is a secret too.
+    public var incomingWebhookURL: Secret?
 
     /// Nothing configured.
     public init() {}
@@ -85,11 +87,11 @@ public struct OnCallSettings: Sendable {
     /// PagerDuty's API root.
     public var pagerDutyURL = "https://api.pagerduty.com"
     /// `PAGERDUTY_TOKEN`: a read-only REST API key. Without it, PagerDuty schedules are not asked.
-    public var pagerDutyToken: String?
+    public var pagerDutyToken: Secret?
     /// Opsgenie's API root (`https://api.eu.opsgenie.com` for EU accounts).
     public var opsgenieURL = "https://api.opsgenie.com"
     /// `OPSGENIE_API_KEY`: an API integration key with read access.
-    public var opsgenieAPIKey: String?
+    public var opsgenieAPIKey: Secret?
 
     /// Defaults: rotations next to the catalog, `inc-*`, user groups on, no pagers.
     public init() {}

@@ -20,6 +20,11 @@ public struct BacklineDatabase: Sendable {
             oncall: try OnCallStore(writer: writer))
     }
 
+    /// Every target's migrations, in the order ``open(path:)`` runs them.
+    public static var migrations: [SchemaMigration] {
+        CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations
+    }
+
     /// Every migration applied to the database, across targets, in the order they ran.
     public func appliedMigrations() async throws -> [String] {
         try await writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }

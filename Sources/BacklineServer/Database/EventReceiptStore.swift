@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import GRDB
 
@@ -11,18 +12,19 @@ public struct EventReceiptStore: Sendable {
     /// Migrates `writer` and wraps it.
     public init(writer: any DatabaseWriter) throws {
         self.writer = writer
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("server v1: slack event receipts") { db in
-            try db.execute(sql: """
-                CREATE TABLE slackEventReceipt (
-                    eventID TEXT PRIMARY KEY,
-                    receivedAt DOUBLE NOT NULL
-                ) WITHOUT ROWID;
-                CREATE INDEX slackEventReceipt_receivedAt ON slackEventReceipt(receivedAt);
-                """)
-        }
-        try migrator.migrate(writer)
+        try SchemaMigration.migrator(Self.migrations).migrate(writer)
     }
+
+    /// The server's migrations, in the order they run: literal SQL, frozen once shipped.
+    public static let migrations = [
+        SchemaMigration("server v1: slack event receipts", sql: """
+            CREATE TABLE slackEventReceipt (
+                eventID TEXT PRIMARY KEY,
+                receivedAt DOUBLE NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX slackEventReceipt_receivedAt ON slackEventReceipt(receivedAt);
+            """),
+    ]
 
     /// Records `eventID`; true the first time, false for every later delivery of the same event.
     public func recordFirstDelivery(of eventID: String, at date: Date = Date()) async throws -> Bool {

@@ -1,10 +1,10 @@
 import ChatOps
-import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import Secrets
 
 /// `POST /mattermost/commands`: Mattermost's Slack-style slash command form, authenticated by the
 /// command token (Mattermost does not sign requests), answered in Mattermost markdown.
@@ -23,7 +23,7 @@ struct MattermostRoutes {
     let answerer: ChatAnswerer
     let runner: CommandRunner
     let client: MattermostClient
-    let tokens: [String]
+    let tokens: [Secret]
     let maxBodySize: Int
     /// Mattermost waits 30 s by default; answer inline well before that.
     let replyBudget: Duration = .seconds(20)
@@ -39,10 +39,12 @@ struct MattermostRoutes {
         do {
             form = try URLEncodedFormDecoder().decode(CommandForm.self, from: String(buffer: body))
         } catch {
-            return .plainText("malformed Mattermost command: \(error)", status: .badRequest)
+            // The decoder's own text names our types and echoes input: it goes to the log, not the caller.
+            context.logger.notice("refused a malformed Mattermost command", metadata: ["error": "\(error)"])
+            return .plainText("malformed Mattermost command: expected a form with at least a command field", status: .badRequest)
         }
         let headerToken = request.headers[.authorization].flatMap { $0.hasPrefix("Token ") ? String($0.dropFirst(6)) : nil }
-        guard let presented = headerToken ?? form.token, tokens.contains(where: { Self.constantTimeEquals($0, presented) }) else {
+        guard let presented = headerToken ?? form.token, tokens.contains(where: { $0.constantTimeEquals(presented) }) else {
             context.logger.notice("refused a Mattermost command with an unknown token")
             return .plainText("invalid Mattermost command token", status: .unauthorized)
         }
@@ -66,12 +68,5 @@ struct MattermostRoutes {
         case .refused: ("Backline is restarting; please try again in a moment.", false)
         }
         return .json(try JSONEncoder().encode(["response_type": inChannel ? "in_channel" : "ephemeral", "text": text]))
-    }
-
-    /// Compares tokens without leaking, through timing, how much of a guess was right.
-    static func constantTimeEquals(_ expected: String, _ presented: String) -> Bool {
-        let key = SymmetricKey(size: .bits256)
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(expected.utf8), using: key)
-        return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data(presented.utf8), using: key)
     }
 }

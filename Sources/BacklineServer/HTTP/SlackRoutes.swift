@@ -2,6 +2,7 @@ import ChatOps
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 import Slack
 
@@ -30,7 +31,9 @@ struct SlackRoutes {
                     retryNumHeader: request.headers[.slackRetryNum],
                     retryReasonHeader: request.headers[.slackRetryReason]))
         } catch {
-            return .plainText("malformed Slack payload: \(error)", status: .badRequest)
+            // The decoder's own text names our types and echoes input: it goes to the log, not the caller.
+            context.logger.notice("refused a malformed Slack payload", metadata: ["error": "\(error)"])
+            return .plainText("malformed Slack payload", status: .badRequest)
         }
         switch await gateway.handle(inbound, transport: .slackHTTP) {
         case .empty:

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import Secrets
 
 /// Posts to Mattermost: slash-command replies to `response_url`, and messages through the REST API
 /// (`POST /api/v4/posts` with a bot token) or an incoming webhook.
@@ -18,11 +19,11 @@ public struct MattermostClient: Sendable {
 
     let httpClient: HTTPClient
     let serverURL: String?
-    let botToken: String?
-    let webhookURL: String?
+    let botToken: Secret?
+    let webhookURL: Secret?
 
     /// Creates a client; either a server URL with a bot token, or an incoming webhook, enables posting.
-    public init(httpClient: HTTPClient = .shared, serverURL: String?, botToken: String?, webhookURL: String?) {
+    public init(httpClient: HTTPClient = .shared, serverURL: String?, botToken: Secret?, webhookURL: Secret?) {
         self.httpClient = httpClient
         self.serverURL = serverURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.botToken = botToken
@@ -41,17 +42,17 @@ public struct MattermostClient: Sendable {
         if let serverURL, let botToken {
             try await send(url: "\(serverURL)/api/v4/posts", body: try JSONEncoder().encode(["channel_id": channel, "message": text]), bearer: botToken)
         } else if let webhookURL {
-            try await send(url: webhookURL, body: try JSONEncoder().encode(["channel": channel, "text": text]), bearer: nil)
+            try await send(url: webhookURL.revealed, body: try JSONEncoder().encode(["channel": channel, "text": text]), bearer: nil)
         } else {
             throw PostError(target: "Mattermost (set MATTERMOST_BOT_TOKEN with mattermost.serverURL, or MATTERMOST_WEBHOOK_URL)", status: 0)
         }
     }
 
-    private func send(url: String, body: Data, bearer: String?) async throws {
+    private func send(url: String, body: Data, bearer: Secret?) async throws {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
-        if let bearer { request.headers.add(name: "Authorization", value: "Bearer \(bearer)") }
+        if let bearer { request.headers.add(name: "Authorization", value: "Bearer \(bearer.revealed)") }
         request.body = .bytes(ByteBuffer(bytes: body))
         let response = try await httpClient.execute(request, timeout: .seconds(15))
         _ = try await response.body.collect(upTo: 1 << 20)

@@ -190,10 +190,6 @@ private struct EntityWriter {
         let owner = relations.first { $0.source == ref && $0.type == .ownedBy }?.target.description
         let annotations = entity.metadata.annotations
         let profile = entity.spec["profile"]
-        let searchExtra = [
-            profile?["displayName"]?.stringValue, profile?["email"]?.stringValue, annotations["github.com/project-slug"],
-            annotations["github.com/team-slug"], annotations["slack.com/bot-notify"], annotations["backstage.io/kubernetes-id"],
-        ].map { $0 ?? "" }.joined(separator: " ")
         try db.cachedStatement(sql: """
             INSERT INTO entity (ref, kind, namespace, name, title, description, tags, specType, lifecycle, ownerRef, body, sourcePath, document, line,
                                 writtenName, profileName, chatUserID, chatChannel, searchExtra)
@@ -203,7 +199,7 @@ private struct EntityWriter {
                 entity.metadata.tags.joined(separator: " "), entity.specString("type"), entity.specString("lifecycle"), owner,
                 body, path, document, line,
                 entity.metadata.name, profile?["displayName"]?.stringValue, annotations["slack.com/user_id"], annotations["slack.com/bot-notify"],
-                searchExtra,
+                SearchExtraField.searchText(of: entity),
             ])
         let insertRelation = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO relation (sourceRef, type, targetRef, originRef) VALUES (?, ?, ?, ?)")

@@ -33,6 +33,9 @@ public struct CatalogStore: Sendable {
         try CatalogStore(writer: DatabaseQueue())
     }
 
+    /// The catalog's migrations, in the order they run (frozen once shipped).
+    public static var migrations: [SchemaMigration] { CatalogMigrations.all }
+
     /// The names of the migrations applied to this database, in order.
     public func appliedMigrations() async throws -> [String] {
         try await writer.read { db in try CatalogMigrations.migrator.appliedMigrations(db) }

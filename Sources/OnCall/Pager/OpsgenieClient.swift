@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import NIOCore
+import Secrets
 
 /// Opsgenie's REST API v2, read-only: `GET /v2/schedules/{id}/on-calls` with
 /// `Authorization: GenieKey …`. A schedule may be named instead of identified.
@@ -9,16 +9,16 @@ public struct OpsgenieClient: PagerClient {
     public static let defaultBaseURL = "https://api.opsgenie.com"
 
     let baseURL: String
-    let apiKey: String
+    let apiKey: Secret
     let http: PagerHTTP
 
     /// Creates a client.
     /// - Parameters:
     ///   - apiKey: an API integration key (`OPSGENIE_API_KEY`) with read access.
-    public init(baseURL: String = OpsgenieClient.defaultBaseURL, apiKey: String, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(5)) {
+    public init(baseURL: String = OpsgenieClient.defaultBaseURL, apiKey: Secret, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(5)) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.apiKey = apiKey
-        http = PagerHTTP(pager: "Opsgenie", httpClient: httpClient, timeout: .milliseconds(Int64(timeout.components.seconds * 1000)))
+        http = PagerHTTP(pager: "Opsgenie", httpClient: httpClient, timeout: timeout)
     }
 
     public func handles(_ target: PagerTarget) -> Bool {
@@ -31,7 +31,7 @@ public struct OpsgenieClient: PagerClient {
         // Ids are UUIDs; anything else is a schedule name.
         let identifierType = UUID(uuidString: schedule) == nil ? "name" : "id"
         let url = "\(baseURL)/v2/schedules/\(PagerHTTP.encode(schedule))/on-calls?scheduleIdentifierType=\(identifierType)&flat=false"
-        let response = try await http.get(url, headers: [("Authorization", "GenieKey \(apiKey)")], as: OnCallsResponse.self)
+        let response = try await http.get(url, headers: [("Authorization", "GenieKey \(apiKey.revealed)")], as: OnCallsResponse.self)
         guard let user = response.data.onCallParticipants.first(where: { $0.type == "user" }) else { return nil }
         // Opsgenie usernames are e-mail addresses.
         return PagerOnCall(name: user.name, email: user.name.contains("@") ? user.name : nil, pagerUserID: user.id, until: nil, scheduleName: response.data.parent?.name)

@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import NIOCore
+import Secrets
 
 /// PagerDuty's REST API v2, read-only: who is on call for a schedule, an escalation policy, or a
 /// service (through its escalation policy).
@@ -12,17 +12,17 @@ public struct PagerDutyClient: PagerClient {
     public static let defaultBaseURL = "https://api.pagerduty.com"
 
     let baseURL: String
-    let token: String
+    let token: Secret
     let http: PagerHTTP
 
     /// Creates a client.
     /// - Parameters:
     ///   - baseURL: the API root (EU accounts and tests use another).
     ///   - token: a REST API key (`PAGERDUTY_TOKEN`), read-only is enough.
-    public init(baseURL: String = PagerDutyClient.defaultBaseURL, token: String, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(5)) {
+    public init(baseURL: String = PagerDutyClient.defaultBaseURL, token: Secret, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(5)) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.token = token
-        http = PagerHTTP(pager: "PagerDuty", httpClient: httpClient, timeout: .milliseconds(Int64(timeout.components.seconds * 1000)))
+        http = PagerHTTP(pager: "PagerDuty", httpClient: httpClient, timeout: timeout)
     }
 
     public func handles(_ target: PagerTarget) -> Bool {
@@ -47,7 +47,7 @@ public struct PagerDutyClient: PagerClient {
     }
 
     private var headers: [(String, String)] {
-        [("Authorization", "Token token=\(token)"), ("Accept", "application/vnd.pagerduty+json;version=2")]
+        [("Authorization", "Token token=\(token.revealed)"), ("Accept", "application/vnd.pagerduty+json;version=2")]
     }
 
     /// The first escalation level's on-call, which is who gets paged first.

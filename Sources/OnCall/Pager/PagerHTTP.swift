@@ -5,10 +5,13 @@ import NIOHTTP1
 
 /// The one HTTP exchange both pager clients make: a GET with an authorization header, a short
 /// timeout (a slow pager must not hold up an incident message), and a JSON body.
+///
+/// The only file of the domain that speaks HTTP, so the only one that sees AsyncHTTPClient's NIO
+/// types (its timeout and body buffer); the pager clients deal in `Duration` and `Data`.
 struct PagerHTTP: Sendable {
     let pager: String
     let httpClient: HTTPClient
-    let timeout: TimeAmount
+    let timeout: Duration
 
     func get<Response: Decodable>(_ url: String, headers: [(String, String)], as: Response.Type) async throws -> Response {
         var request = HTTPClientRequest(url: url)
@@ -16,7 +19,8 @@ struct PagerHTTP: Sendable {
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         let response: HTTPClientResponse
         do {
-            response = try await httpClient.execute(request, timeout: timeout)
+            // NIO's own conversion keeps sub-second parts (500 ms stays 500 ms).
+            response = try await httpClient.execute(request, timeout: TimeAmount(timeout))
         } catch {
             throw PagerError(pager: pager, reason: "unreachable (\(error))")
         }

@@ -16,9 +16,12 @@ import Foundation
 /// try verifier.verify(body: bytes, timestamp: headers["X-Slack-Request-Timestamp"],
 ///                     signature: headers["X-Slack-Signature"])
 /// ```
-public struct SlackSignatureVerifier: Sendable {
+public struct SlackSignatureVerifier: Sendable, CustomReflectable {
     /// Slack's replay window: requests more than five minutes away from `now` are refused.
     public static let defaultReplayWindow: Int64 = 300
+
+    /// `dump` and `Mirror` never see the signing secret.
+    public var customMirror: Mirror { Mirror(self, children: ["signingSecret": "<redacted>", "replayWindow": replayWindow], displayStyle: .struct) }
 
     // Raw bytes rather than a SymmetricKey, which swift-crypto does not mark Sendable.
     private let secret: [UInt8]

@@ -1,6 +1,6 @@
 /// A Slack token (`xoxb-…` bot, `xapp-…` app-level). Its descriptions are redacted so a token can
 /// never leak through string interpolation into logs or error messages.
-public struct SlackToken: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct SlackToken: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The raw token, for the `Authorization` header only.
     public let rawValue: String
 
@@ -17,4 +17,7 @@ public struct SlackToken: Sendable, Hashable, CustomStringConvertible, CustomDeb
 
     /// The redacted description, for debugger output.
     public var debugDescription: String { "SlackToken(\(description))" }
+
+    /// `dump` and `Mirror` see the redacted description only, not the raw token.
+    public var customMirror: Mirror { Mirror(self, children: ["token": description], displayStyle: .struct) }
 }

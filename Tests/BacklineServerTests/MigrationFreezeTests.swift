@@ -1,0 +1,57 @@
+import BacklineServer
+import Catalog
+import Crypto
+import Testing
+
+@Suite("Shipped migrations are frozen")
+struct MigrationFreezeTests {
+    /// Every migration that has shipped, in order, with the SHA-256 of its SQL. A database migrated
+    /// by an older release never runs an edited migration again, so editing one would leave old and
+    /// new deployments with different schemas: change the schema with a new migration and add its
+    /// line here; never change a line that is here.
+    static let shipped: [(name: String, sha256: String)] = [
+        ("catalog v1: entities, relations, sources, search", "b110326adfc791b4d05f093adca79f787d239fabe8a2aa394a02ba532df875c4"),
+        ("commands v1: chat user lookup", "ae88f5fe75533648ea49d59c5f3729ac3872e147f305b9cd84471236613a0630"),
+        ("commands v1: people and annotations in search", "afbf50965602833b085e6d5a78205b0d4557e028e426ce7c322c0add7c174f87"),
+        ("commands v1: catalog views for declarative queries", "b34761641eecda10a63f7d18b253f516656fe06884fbf441612be320da36d38b"),
+        ("commands v1: hygiene findings", "233e66d1ebdda956a85dc89e26703eb0e6ad0ac6699ae5b83e01935f6cf43d8f"),
+        ("catalog v2: headline columns", "efeff3dbb872d939559980d419436456d98bbfa85111bdc0d87a98b28e6e2d18"),
+        ("server v1: slack event receipts", "cddd54cf5664a8ef3566d42e041ffd1847b0b5351510865fa46e6b44fd5249b8"),
+        ("oncall v1: goalie overrides", "d9ec5b83e73ad1e2acb4dd57da67d97fa5b5b5fd6afb81d9aa4e1061dd121cd8"),
+        ("oncall v1: pager last known goalie", "b14f6dca57f731d72bdadf961f1a212c3f2b18400d637a218c906c6e66732372"),
+        ("oncall v1: goalie user groups", "f6eb4857cb80b5d93e9295120a18aa13dea65f8d974804bb9b7873baaba9d470"),
+        ("oncall v1: incidents", "afeae13aceffb45d40ce125e679ebb1b81fa2881da07c16a1ab002b528a8c8c8"),
+    ]
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { byte in
+            let digits = Array("0123456789abcdef")
+            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+        }.joined()
+    }
+
+    @Test("every shipped migration keeps its name, its place and its SQL")
+    func shippedMigrationsUnchanged() {
+        let current = BacklineDatabase.migrations
+        for (index, expected) in Self.shipped.enumerated() {
+            guard index < current.count else {
+                Issue.record("shipped migration \(expected.name) was removed")
+                continue
+            }
+            #expect(current[index].name == expected.name, "migration \(index + 1) was renamed or moved")
+            #expect(Self.sha256(current[index].sql) == expected.sha256, "the SQL of shipped migration \(expected.name) changed; add a new migration instead")
+        }
+    }
+
+    @Test("a new migration is recorded here when it ships")
+    func newMigrationsAreRecorded() {
+        let unrecorded = BacklineDatabase.migrations.dropFirst(Self.shipped.count).map(\.name)
+        #expect(unrecorded.isEmpty, "add these to MigrationFreezeTests.shipped with their hashes: \(unrecorded)")
+    }
+
+    @Test("a fresh database runs exactly these migrations, in this order")
+    func freshDatabaseRunsThem() async throws {
+        let applied = try await BacklineDatabase.open(path: nil).appliedMigrations()
+        #expect(applied == BacklineDatabase.migrations.map(\.name))
+    }
+}
