@@ -27,13 +27,23 @@ public func withTimeout<T: Sendable>(
 
 /// Runs `service` in its own `ServiceGroup` while `body` executes, then shuts it down gracefully
 /// and waits for it, so tests exercise the same shutdown path as production.
+///
+/// `body` starts only once the group is running: a graceful shutdown requested earlier would race
+/// with the group's start-up.
 public func withRunningService<T>(
     _ service: some Service, logger: Logger, _ body: () async throws -> T
 ) async throws -> T {
-    let serviceGroup = ServiceGroup(configuration: .init(services: [service], logger: logger))
+    let (started, signalStarted) = AsyncStream.makeStream(of: Void.self)
+    let serviceGroup = ServiceGroup(configuration: .init(
+        services: [.init(service: service), .init(service: StartSignal(continuation: signalStarted))], logger: logger))
     return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await serviceGroup.run() }
+        group.addTask {
+            // If the group fails to start, the wait below ends instead of hanging.
+            defer { signalStarted.finish() }
+            try await serviceGroup.run()
+        }
         do {
+            for await _ in started { break }
             let result = try await body()
             await serviceGroup.triggerGracefulShutdown()
             try await group.waitForAll()
@@ -42,5 +52,22 @@ public func withRunningService<T>(
             group.cancelAll()
             throw error
         }
+    }
+}
+
+/// A service that says when the group it belongs to has started its services, then waits for the
+/// group's graceful shutdown.
+public struct StartSignal: Service {
+    let continuation: AsyncStream<Void>.Continuation
+
+    /// Creates a signal that yields on `continuation` once running.
+    public init(continuation: AsyncStream<Void>.Continuation) {
+        self.continuation = continuation
+    }
+
+    public func run() async throws {
+        continuation.yield()
+        continuation.finish()
+        try await gracefulShutdown()
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
@@ -51,23 +52,30 @@ public final class FakeSlack: Sendable {
     /// - Parameters:
     ///   - botToken: The only token accepted for ordinary methods.
     ///   - appToken: The only token accepted for `apps.connections.open`.
+    ///   - port: The port to listen on; 0 (the default) lets the system choose a free one.
     ///   - logger: The fake's server logger.
     public static func withRunning<T>(
         botToken: String = "xoxb-fake-bot-token",
         appToken: String = "xapp-fake-app-token",
+        port: Int = 0,
         logger: Logger = Logger(label: "FakeSlack"),
         _ body: (FakeSlack) async throws -> T
     ) async throws -> T {
         let state = FakeSlackState(botToken: botToken, appToken: appToken)
+        let connections = AcceptedConnections()
+        let webSocketResponder = socketModeRouter(state: state).buildResponder()
+        // Large limits: tests send messages far above WSClient's 16 KiB default.
+        let webSocket = WebSocketServerConfiguration(maxFrameSize: 1 << 22, autoPing: .disabled, closeTimeout: .seconds(2))
+        let server = HTTPServerBuilder { responder in
+            TrackedChildChannel(
+                base: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: webSocket),
+                connections: connections)
+        }
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: webAPIRouter(state: state),
-            server: .http1WebSocketUpgrade(
-                webSocketRouter: socketModeRouter(state: state),
-                // Large limits: tests send messages far above WSClient's 16 KiB default.
-                configuration: .init(ws: .init(maxFrameSize: 1 << 22, autoPing: .disabled, closeTimeout: .seconds(2)))
-            ),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "FakeSlack"),
+            server: server,
+            configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "FakeSlack"),
             onServerRunning: { channel in
                 portSink.yield(channel.localAddress?.port ?? 0)
                 portSink.finish()
@@ -75,13 +83,20 @@ public final class FakeSlack: Sendable {
             logger: logger
         )
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            // Cancelling (rather than a graceful drain) stops the fake promptly even if a client
-            // under test left a socket open.
-            defer { group.cancelAll() }
+            group.addTask {
+                // A server that cannot listen never calls onServerRunning: end the wait for a port.
+                defer { portSink.finish() }
+                try await app.runService(gracefulShutdownSignals: [])
+            }
+            defer {
+                // Cancelling (rather than a graceful drain) stops the fake promptly, and closing
+                // every accepted connection means no client of the code under test can hold it.
+                group.cancelAll()
+                connections.closeAll()
+            }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next(), port != 0 else {
-                throw FakeSlackError(description: "the fake Slack server did not start")
+                throw FakeSlackError(description: "the fake Slack server did not start (could it listen on 127.0.0.1:\(port)?)")
             }
             return try await body(FakeSlack(port: port, state: state))
         }

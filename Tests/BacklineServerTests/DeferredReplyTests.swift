@@ -18,7 +18,7 @@ struct GatedCommand: CommandHandler {
     }
 }
 
-@Suite("Slack's 3-second rule and graceful shutdown")
+@Suite("Slack's 3-second rule and graceful shutdown", .timeLimit(.minutes(1)))
 struct DeferredReplyTests {
     private func gateway(fake: FakeSlack, gate: AsyncStream<Void>, runner: CommandRunner) throws -> SlackGateway {
         var builder = CommandRouterBuilder()
@@ -61,14 +61,24 @@ struct DeferredReplyTests {
             let (gate, open) = AsyncStream.makeStream(of: Void.self)
             let runner = CommandRunner(logger: Logger(label: "test"))
             let gateway = try gateway(fake: fake, gate: gate, runner: runner)
-            let group = ServiceGroup(configuration: .init(services: [runner], logger: Logger(label: "test")))
+            let (started, signalStarted) = AsyncStream.makeStream(of: Void.self)
+            let group = ServiceGroup(configuration: .init(
+                services: [.init(service: runner), .init(service: StartSignal(continuation: signalStarted))], logger: Logger(label: "test")))
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }
+                // Shutting down before the group runs would race with its start-up.
+                for await _ in started { break }
                 let ack = await gateway.handle(slashCommand(responseURL: fake.responseURL("drain")), transport: .slackHTTP)
                 #expect(ack == .message(SlackMessage(responseType: .ephemeral, text: "Working on /slow please…")))
                 await group.triggerGracefulShutdown()
-                // Wait until the runner stopped taking work, then check that new work is refused.
-                while runner.detach({}) { await Task.yield() }
+                // The runner's shutdown handler runs on its own task: wait, within a limit, until it
+                // stops taking work, then check that new work is refused.
+                try await withTimeout {
+                    while runner.detach({}) {
+                        try Task.checkCancellation()
+                        await Task.yield()
+                    }
+                }
                 let refused = await gateway.handle(slashCommand(responseURL: fake.responseURL("refused")), transport: .slackHTTP)
                 #expect(refused == .message(SlackMessage(responseType: .ephemeral, text: "Backline is restarting; please try again in a moment.")))
                 open.yield()

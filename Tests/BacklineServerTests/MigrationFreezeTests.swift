@@ -3,7 +3,7 @@ import Catalog
 import Crypto
 import Testing
 
-@Suite("Shipped migrations are frozen")
+@Suite("Shipped migrations are frozen", .timeLimit(.minutes(1)))
 struct MigrationFreezeTests {
     /// Every migration that has shipped, in order, with the SHA-256 of its SQL. A database migrated
     /// by an older release never runs an edited migration again, so editing one would leave old and

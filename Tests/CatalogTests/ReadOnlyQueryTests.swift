@@ -1,7 +1,7 @@
 import Catalog
 import Testing
 
-@Suite("Read-only queries over the catalog views")
+@Suite("Read-only queries over the catalog views", .timeLimit(.minutes(1)))
 struct ReadOnlyQueryTests {
     @Test("The documented views exist on a fresh database and answer queries")
     func viewsExist() async throws {
@@ -53,5 +53,28 @@ struct ReadOnlyQueryTests {
             parameters: [:], rowLimit: 10, timeLimit: .seconds(5))
         #expect(rows.rows.count == 10)
         #expect(rows.more == 15)
+    }
+}
+
+/// A clock whose every sleep has already ended: the time limit passes before the query can start.
+struct ExpiredClock: Clock {
+    var now: ContinuousClock.Instant { ContinuousClock.now }
+    var minimumResolution: Duration { .zero }
+    func sleep(until deadline: ContinuousClock.Instant, tolerance: Duration?) async throws {}
+}
+
+extension ReadOnlyQueryTests {
+    @Test("A limit that passes before the query's first step still stops it, and the connection stays usable")
+    func limitBeforeFirstStep() async throws {
+        let store = try CatalogStore.inMemory()
+        let endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+        // Many times over, so the expiry lands at every point of the query's start-up.
+        for _ in 0..<200 {
+            await #expect(throws: QueryError.timedOut(.milliseconds(1))) {
+                try await store.readOnlyQuery(endless, parameters: [:], rowLimit: 10, timeLimit: .milliseconds(1), clock: ExpiredClock())
+            }
+        }
+        let rows = try await store.readOnlyQuery("SELECT 1 AS one", parameters: [:], rowLimit: 1, timeLimit: .seconds(5))
+        #expect(rows.rows == [["one": .number(1)]])
     }
 }

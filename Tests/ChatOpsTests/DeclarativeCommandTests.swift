@@ -2,7 +2,7 @@ import Catalog
 import ChatOps
 import Testing
 
-@Suite("Declarative query commands: no Swift per command")
+@Suite("Declarative query commands: no Swift per command", .timeLimit(.minutes(1)))
 struct DeclarativeCommandTests {
     @Test("/lifecycle deprecated lists deprecated components with their owners")
     func lifecycle() async throws {

@@ -67,10 +67,14 @@ final class FakePager: Sendable {
                 portSink.finish()
             })
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            group.addTask {
+                // A server that cannot listen never calls onServerRunning: end the wait for a port.
+                defer { portSink.finish() }
+                try await app.runService(gracefulShutdownSignals: [])
+            }
             defer { group.cancelAll() }
             var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port != 0 else { throw CancellationError() }
+            guard let port = await iterator.next(), port != 0 else { throw FakePagerError() }
             return try await body(FakePager(port: port, shared: shared))
         }
     }
@@ -79,6 +83,11 @@ final class FakePager: Sendable {
     final class SharedState: Sendable {
         let state = Mutex(State())
     }
+}
+
+/// The fake pager could not listen on loopback.
+struct FakePagerError: Error, CustomStringConvertible {
+    var description: String { "the fake pager server did not start" }
 }
 
 /// Response bodies in each API's documented shape.

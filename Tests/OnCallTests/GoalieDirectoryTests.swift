@@ -4,7 +4,7 @@ import Foundation
 import OnCall
 import Testing
 
-@Suite("Goalies, overrides and pagers")
+@Suite("Goalies, overrides and pagers", .timeLimit(.minutes(1)))
 struct GoalieDirectoryTests {
     static let playlists = EntityRef(kind: "group", name: "playlists")
     static let monday = ISO8601DateFormatter().date(from: "2026-03-25T12:00:00Z")!

@@ -36,8 +36,8 @@ extension CatalogStore {
     ///
     /// Reads run in GRDB read accesses: a `DatabasePool` reader is opened read-only and a
     /// `DatabaseQueue` read runs under `PRAGMA query_only`, so even a statement that slipped
-    /// past the read-only check could not write. When the time limit passes, the task is
-    /// cancelled, which GRDB turns into `sqlite3_interrupt` on that connection.
+    /// past the read-only check could not write. When the time limit passes, SQLite stops the
+    /// query at its next progress check (``QueryInterrupt``), whenever the query started.
     /// - Parameters:
     ///   - sql: one `SELECT` over the `catalog_*` views, with `:name` parameters.
     ///   - parameters: values for the parameters; names the SQL does not use are ignored, and
@@ -49,10 +49,12 @@ extension CatalogStore {
         _ sql: String, parameters: [String: JSONValue], rowLimit: Int, timeLimit: Duration,
         clock: some Clock<Duration> = ContinuousClock()
     ) async throws -> QueryRows {
-        try await withThrowingTaskGroup(of: QueryRows?.self) { group in
-            group.addTask { try await self.runQuery(sql, parameters: parameters, rowLimit: rowLimit) }
+        let interrupt = QueryInterrupt()
+        return try await withThrowingTaskGroup(of: QueryRows?.self) { group in
+            group.addTask { try await self.runQuery(sql, parameters: parameters, rowLimit: rowLimit, interrupt: interrupt) }
             group.addTask {
                 try await clock.sleep(for: timeLimit)
+                interrupt.expire()
                 return nil
             }
             defer { group.cancelAll() }
@@ -67,7 +69,7 @@ extension CatalogStore {
         }
     }
 
-    private func runQuery(_ sql: String, parameters: [String: JSONValue], rowLimit: Int) async throws -> QueryRows {
+    private func runQuery(_ sql: String, parameters: [String: JSONValue], rowLimit: Int, interrupt: QueryInterrupt) async throws -> QueryRows {
         // SQLite calls some pragmas read-only (`PRAGMA query_only = 0` among them): only queries pass.
         let start = sql.drop { $0.isWhitespace }.prefix(6).lowercased()
         guard start.hasPrefix("select") || start.hasPrefix("with") else { throw QueryError.notReadOnly }
@@ -86,15 +88,17 @@ extension CatalogStore {
             }
             do {
                 try statement.setArguments(StatementArguments(arguments))
-                let columns = statement.columnNames
-                let cursor = try Row.fetchCursor(statement)
-                var rows: [[String: JSONValue]] = []
-                while rows.count < rowLimit, let row = try cursor.next() {
-                    rows.append(Dictionary(columns.map { ($0, Self.jsonValue(row[$0] as DatabaseValue)) }, uniquingKeysWith: { first, _ in first }))
+                return try interrupt.enforce(on: db) {
+                    let columns = statement.columnNames
+                    let cursor = try Row.fetchCursor(statement)
+                    var rows: [[String: JSONValue]] = []
+                    while rows.count < rowLimit, let row = try cursor.next() {
+                        rows.append(Dictionary(columns.map { ($0, Self.jsonValue(row[$0] as DatabaseValue)) }, uniquingKeysWith: { first, _ in first }))
+                    }
+                    var more = 0
+                    while more < QueryRows.countLimit, try cursor.next() != nil { more += 1 }
+                    return QueryRows(columns: columns, rows: rows, more: more)
                 }
-                var more = 0
-                while more < QueryRows.countLimit, try cursor.next() != nil { more += 1 }
-                return QueryRows(columns: columns, rows: rows, more: more)
             } catch let error as DatabaseError where error.resultCode != .SQLITE_INTERRUPT {
                 throw QueryError.invalid(error.message ?? "\(error)")
             }
