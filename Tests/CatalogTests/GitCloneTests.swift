@@ -27,11 +27,9 @@ struct GitCloneTests {
         let fake = try bin.write("git", "#!/bin/sh\nexec tail -f /dev/null\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
         let started = ContinuousClock.now
-        await #expect(throws: IngestError.self) {
-            _ = try await GitCheckout.clone(bin.path, reference: nil, timeout: .milliseconds(300), command: [fake.path])
-        }
         do {
             _ = try await GitCheckout.clone(bin.path, reference: nil, timeout: .milliseconds(300), command: [fake.path])
+            Issue.record("a clone that never finishes returned")
         } catch let error as IngestError {
             guard case .gitTimedOut(let timeout) = error else {
                 Issue.record("expected gitTimedOut, got \(error)")
@@ -40,7 +38,7 @@ struct GitCloneTests {
             #expect(timeout == .milliseconds(300))
             #expect(error.description.contains("timed out"))
         }
-        // Both were stopped at the timeout: killed, not left to exit on their own.
+        // Stopped at the timeout: killed, not left to exit on its own.
         #expect(ContinuousClock.now - started < .seconds(5))
     }
 
