@@ -13,15 +13,22 @@ public struct CatalogIngester: Sendable {
     public let store: CatalogStore
     /// Problems name files relative to this directory when they are inside it.
     public var displayBase: String
+    /// How long cloning one git source may take before the clone is stopped and the ingest fails.
+    public var gitTimeout: Duration
 
     /// How many files are parsed and applied per transaction: large enough to amortise commits,
     /// small enough to keep a 100,000-entity ingest's memory flat.
     static let batchSize = 1024
 
     /// Creates an ingester.
-    public init(store: CatalogStore, displayBase: String = FileManager.default.currentDirectoryPath) {
+    /// - Parameters:
+    ///   - store: the catalog written to.
+    ///   - displayBase: problems name files relative to this directory when they are inside it.
+    ///   - gitTimeout: how long cloning one git source may take (two minutes by default).
+    public init(store: CatalogStore, displayBase: String = FileManager.default.currentDirectoryPath, gitTimeout: Duration = .seconds(120)) {
         self.store = store
         self.displayBase = displayBase
+        self.gitTimeout = gitTimeout
     }
 
     /// Ingests every source and reports what changed.
@@ -43,7 +50,7 @@ public struct CatalogIngester: Sendable {
     }
 
     private func ingest(_ source: CatalogSource, into report: inout IngestReport, progress: @Sendable (IngestProgress) -> Void) async throws {
-        let root = try SourceRoot(source)
+        let root = try await SourceRoot(source, gitTimeout: gitTimeout)
         defer { root.checkout?.remove() }
         let known = try await store.sourceFiles(under: root.identity)
         var queue = root.initialFiles()
@@ -171,7 +178,7 @@ enum FileReader {
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
         let parsed: ParsedFile
         if let text = String(data: data, encoding: .utf8) {
-            parsed = CatalogFileParser.parse(text, displayName: display, directory: directory)
+            parsed = CatalogFileParser.parse(text, displayName: display, directory: directory, root: URL(fileURLWithPath: root.directory), file: file)
         } else {
             parsed = ParsedFile(
                 entities: [], problems: [CatalogProblem(file: display, rule: "encoding", message: "the file is not UTF-8 text")],

@@ -34,7 +34,12 @@ enum FileSystem {
     private static let skippedDirectories: Set<String> = ["node_modules", ".git", ".build", ".svn", ".hg"]
 
     /// Every regular file under `directory` (recursively) whose name passes `include`, sorted.
-    static func files(under directory: String, where include: (String) -> Bool) -> [String] {
+    ///
+    /// Catalog trees are untrusted, so the walk never descends through a symbolic link to a folder
+    /// (it would lead out of the source, or back into it where the walk finds the files under their
+    /// own names, or loop), and includes a link to a file only when its real path is inside
+    /// `realRoot`.
+    static func files(under directory: String, confinedTo realRoot: String?, where include: (String) -> Bool) -> [String] {
         var found: [String] = []
         var pending = [directory]
         while let current = pending.popLast() {
@@ -46,11 +51,25 @@ enum FileSystem {
                 }
                 guard name != ".", name != "..", !name.hasPrefix("."), !skippedDirectories.contains(name) else { continue }
                 let path = current == "/" ? "/\(name)" : "\(current)/\(name)"
-                switch Int32(entry.pointee.d_type) {
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    // Some file systems do not fill d_type; ask without following a link.
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: type = Int32(DT_DIR)
+                    case S_IFREG: type = Int32(DT_REG)
+                    case S_IFLNK: type = Int32(DT_LNK)
+                    default: continue
+                    }
+                }
+                switch type {
                 case Int32(DT_DIR): pending.append(path)
                 case Int32(DT_REG): if include(name) { found.append(path) }
-                case Int32(DT_UNKNOWN), Int32(DT_LNK):
-                    if isDirectory(path) { pending.append(path) } else if include(name), stamp(path) != nil { found.append(path) }
+                case Int32(DT_LNK):
+                    guard include(name), let realRoot, let real = SourceConfinement.realPath(path),
+                          SourceConfinement.isInside(real, realRoot), stamp(real) != nil else { continue }
+                    found.append(path)
                 default: break
                 }
             }

@@ -1,11 +1,14 @@
 import Foundation
 
 /// A shallow clone of a repository in a temporary directory, removed when the ingest ends.
-struct GitCheckout {
+struct GitCheckout: Sendable {
     let directory: URL
 
     /// Clones `repository` (at `reference`, if given) with `git clone --depth 1`.
-    static func clone(_ repository: String, reference: String?) throws -> GitCheckout {
+    /// - Parameters:
+    ///   - timeout: how long the clone may take; past it git is stopped and the clone removed.
+    ///   - command: the git executable and any leading arguments (tests stand in a fake git).
+    static func clone(_ repository: String, reference: String?, timeout: Duration, command: [String] = ["git"]) async throws -> GitCheckout {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("backline-git-\(UUID().uuidString)")
         var arguments = ["clone", "--quiet", "--depth", "1"]
         if let reference { arguments += ["--branch", reference] }
@@ -13,35 +16,28 @@ struct GitCheckout {
         let isLocalPath = !repository.contains("://") && !repository.hasPrefix("git@")
         let source = isLocalPath ? URL(fileURLWithPath: repository).standardizedFileURL.absoluteString : repository
         arguments += ["--", source, directory.path]
-        try run(arguments)
-        return GitCheckout(directory: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_TERMINAL_PROMPT"] = "0"  // never hang waiting for credentials
+        let outcome = await TimedProcess.run(command + arguments, environment: environment, timeout: timeout)
+        let checkout = GitCheckout(directory: directory)
+        switch outcome {
+        case .success(let run) where run.status == 0:
+            return checkout
+        case .success(let run):
+            checkout.remove()
+            let text = run.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw IngestError.gitFailed(text.isEmpty ? "git exited with status \(run.status)" : text)
+        case .failure(.couldNotStart(let reason)):
+            throw IngestError.gitUnavailable(reason)
+        case .failure(.timedOut):
+            // A killed git leaves its partial clone behind.
+            checkout.remove()
+            throw IngestError.gitTimedOut(timeout)
+        }
     }
 
     func remove() {
         try? FileManager.default.removeItem(at: directory)
-    }
-
-    private static func run(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"  // never hang waiting for credentials
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw IngestError.gitUnavailable("\(error)")
-        }
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw IngestError.gitFailed(text.isEmpty ? "git exited with status \(process.terminationStatus)" : text)
-        }
     }
 }
 
@@ -53,12 +49,15 @@ public enum IngestError: Error, Sendable, CustomStringConvertible {
     case gitUnavailable(String)
     /// `git clone` failed; the message is git's own.
     case gitFailed(String)
+    /// `git clone` took longer than the ingester's `gitTimeout` and was stopped.
+    case gitTimedOut(Duration)
 
     public var description: String {
         switch self {
         case .sourceNotFound(let path): "\(path): no such file or directory"
         case .gitUnavailable(let reason): "cannot run git: \(reason)"
         case .gitFailed(let message): "git clone failed: \(message)"
+        case .gitTimedOut(let timeout): "git clone timed out after \(timeout) and was stopped"
         }
     }
 }

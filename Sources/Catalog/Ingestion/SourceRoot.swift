@@ -4,43 +4,50 @@ import Foundation
 struct SourceRoot: Sendable {
     /// The identity stored with every file from this source.
     let identity: String
-    /// The directory on disk the source's files are under (for git, the clone).
+    /// The directory on disk the source's files are under (for git, the clone). Nothing outside it
+    /// is read: not by placeholders, Location targets or the directory walk.
     let directory: String
     /// A single file given as the source, instead of a directory.
     let singleFile: String?
     /// The clone to delete afterwards, for git sources.
     let checkout: GitCheckout?
+    /// Keeps paths named by catalog files inside `directory`.
+    let confinement: SourceConfinement
     private let isGit: Bool
 
-    init(_ source: CatalogSource) throws {
+    /// Locates a source on disk, cloning it first when it is a git repository.
+    /// - Parameter gitTimeout: how long a clone may take before it is stopped.
+    init(_ source: CatalogSource, gitTimeout: Duration) async throws {
         identity = source.rootIdentity
         switch source {
         case .path(let path):
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             isGit = false
             checkout = nil
+            // Normalised the way confinement checks are, so a path it returns starts with `directory`.
             if FileSystem.isDirectory(absolute) {
-                directory = absolute
+                directory = SourceConfinement.normalized(absolute)
                 singleFile = nil
             } else if FileSystem.stamp(absolute) != nil {
-                directory = URL(fileURLWithPath: absolute).deletingLastPathComponent().path
+                directory = SourceConfinement.normalized(URL(fileURLWithPath: absolute).deletingLastPathComponent().path)
                 singleFile = absolute
             } else {
                 throw IngestError.sourceNotFound(path)
             }
         case .git(let repository, let reference):
-            let checkout = try GitCheckout.clone(repository, reference: reference)
+            let checkout = try await GitCheckout.clone(repository, reference: reference, timeout: gitTimeout)
             self.checkout = checkout
-            directory = checkout.directory.path
+            directory = SourceConfinement.normalized(checkout.directory.path)
             singleFile = nil
             isGit = true
         }
+        confinement = SourceConfinement(root: directory)
     }
 
     /// The files read first: the single file, or every `catalog-info.yaml`/`.yml` in the tree.
     func initialFiles() -> [String] {
         if let singleFile { return [singleFile] }
-        return FileSystem.files(under: directory) { $0 == "catalog-info.yaml" || $0 == "catalog-info.yml" }
+        return FileSystem.files(under: directory, confinedTo: confinement.realRoot) { $0 == "catalog-info.yaml" || $0 == "catalog-info.yml" }
     }
 
     /// The stored identity of a file on disk. Directory files keep their absolute path; files of a
@@ -50,7 +57,7 @@ struct SourceRoot: Sendable {
         return "\(identity)/\(relative(file))"
     }
 
-    /// `file` relative to the source directory (may start with `../` for Location targets outside it).
+    /// `file` (a path inside the source directory) relative to it.
     func relative(_ file: String) -> String {
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         if file.hasPrefix(base) { return String(file.dropFirst(base.count)) }
@@ -58,20 +65,36 @@ struct SourceRoot: Sendable {
     }
 
     /// Files a root-relative Location target names: itself, or what a glob matches.
+    ///
+    /// A target that leads outside the source yields nothing. ``LocationTargets`` refuses those with
+    /// a problem when it reads them; this check also covers targets stored by an earlier version.
     func expand(_ target: String) -> [String] {
-        let absolute = target.hasPrefix("/") ? target : URL(fileURLWithPath: directory).appendingPathComponent(target).standardizedFileURL.path
-        guard Glob.isPattern(absolute) else { return FileSystem.stamp(absolute) != nil ? [absolute] : [] }
-        let segments = absolute.split(separator: "/", omittingEmptySubsequences: true)
+        guard case .success(let absolute) = confinement.lexicalPath(of: target, from: directory) else { return [] }
+        let inside = relative(absolute)
+        guard Glob.isPattern(inside) else {
+            guard case .success(let real?) = confinement.realPath(of: absolute), FileSystem.stamp(real) != nil else { return [] }
+            return [absolute]
+        }
+        // Split the glob below the root, so that glob characters in the root's own name are literal.
+        let segments = inside.split(separator: "/", omittingEmptySubsequences: true)
         let fixed = segments.prefix { !Glob.isPattern(String($0)) }
-        let base = "/" + fixed.joined(separator: "/")
+        let base = ([confinement.root] + fixed.map(String.init)).joined(separator: "/")
+        guard case .success(_?) = confinement.realPath(of: base) else { return [] }
         let glob = Glob(segments.dropFirst(fixed.count).joined(separator: "/"))
         let prefixLength = base == "/" ? 1 : base.count + 1
-        return FileSystem.files(under: base) { _ in true }.filter { glob.matches(String($0.dropFirst(prefixLength))) }
+        return FileSystem.files(under: base, confinedTo: confinement.realRoot) { _ in true }
+            .filter { glob.matches(String($0.dropFirst(prefixLength))) }
     }
 }
 
 /// The files Location entities in a parsed file point at.
 enum LocationTargets {
+    /// The root-relative targets of every Location in `parsed`, and the problems with them.
+    ///
+    /// Targets resolve against the Location's own directory, as Backstage resolves file targets,
+    /// and must stay inside the source: an absolute target, one that climbs out with `..` or one
+    /// that leads out through a symbolic link is an error, so a catalog file cannot make ingest read
+    /// any file on disk.
     static func of(_ parsed: ParsedFile, in directory: String, root: SourceRoot, display: String) -> ([String], [CatalogProblem]) {
         var targets: [String] = []
         var problems: [CatalogProblem] = []
@@ -80,6 +103,10 @@ enum LocationTargets {
             let type = spec["type"]?.stringValue
             let optional = spec["presence"]?.stringValue == "optional"
             let named = [spec["target"]?.stringValue].compactMap { $0 } + (spec["targets"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+            func problem(_ message: String) {
+                problems.append(CatalogProblem(
+                    file: display, document: parsed.document, line: parsed.line, field: "spec.targets", rule: "location-target", message: message))
+            }
             for target in named {
                 if type == "url" || target.contains("://") {
                     problems.append(CatalogProblem(
@@ -87,11 +114,24 @@ enum LocationTargets {
                         rule: "remote-location", message: "Location target \(target) is a URL; Backline reads files and git repositories, so it was not followed"))
                     continue
                 }
-                let path = target.hasPrefix("/") ? target : URL(fileURLWithPath: directory).appendingPathComponent(target).standardizedFileURL.path
-                if !optional, !Glob.isPattern(path), FileSystem.stamp(path) == nil {
-                    problems.append(CatalogProblem(
-                        file: display, document: parsed.document, line: parsed.line, field: "spec.targets",
-                        rule: "location-target", message: "Location target \(target) does not exist"))
+                let path: String
+                switch root.confinement.lexicalPath(of: target, from: directory) {
+                case .failure(let refusal):
+                    problem("Location target \(target) is outside the catalog source (\(refusal.reason))")
+                    continue
+                case .success(let lexical):
+                    path = lexical
+                }
+                // A glob is checked up to its first pattern segment: the walk below stays inside.
+                let inside = root.relative(path).split(separator: "/", omittingEmptySubsequences: true)
+                let fixed = inside.prefix { !Glob.isPattern(String($0)) }
+                let checked = ([root.confinement.root] + fixed.map(String.init)).joined(separator: "/")
+                if case .failure(let refusal) = root.confinement.realPath(of: checked) {
+                    problem("Location target \(target) is outside the catalog source (\(refusal.reason))")
+                    continue
+                }
+                if !optional, fixed.count == inside.count, FileSystem.stamp(path) == nil {
+                    problem("Location target \(target) does not exist")
                     continue
                 }
                 targets.append(root.relative(path))

@@ -9,19 +9,38 @@ struct JSONReader {
         var description: String { "invalid JSON at byte \(offset): expected \(expected)" }
     }
 
+    /// The text nests arrays and objects deeper than the reader was allowed to go.
+    struct TooDeep: Error {}
+
+    /// How deep stored bodies may nest. Reading recurses once per level, so text that is not ours
+    /// (a `$json` placeholder) passes a smaller limit; bodies are written from converted documents,
+    /// which ``PlaceholderLimits/maxNesting`` already keeps far below this.
+    static let defaultMaxDepth = 512
+
     private let bytes: [UInt8]
     private var position = 0
+    private let maxDepth: Int
+    private var depth = 0
 
-    /// Parses one JSON value that fills the whole text.
-    static func parse(_ text: String) throws -> JSONValue {
-        var reader = JSONReader(bytes: Array(text.utf8))
+    /// Parses one JSON value that fills the whole text, nesting at most `maxDepth` arrays and objects.
+    static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws -> JSONValue {
+        var reader = JSONReader(bytes: Array(text.utf8), maxDepth: maxDepth)
         let value = try reader.value()
         reader.skipWhitespace()
         guard reader.position == reader.bytes.count else { throw SyntaxError(offset: reader.position, expected: "end of text") }
         return value
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: [UInt8], maxDepth: Int) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
+    }
+
+    /// Counts one more level of nesting, throwing before the recursion could exhaust the stack.
+    private mutating func enterLevel() throws {
+        guard depth < maxDepth else { throw TooDeep() }
+        depth += 1
+    }
 
     private mutating func skipWhitespace() {
         while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D || bytes[position] == 0x09 {
@@ -53,6 +72,8 @@ struct JSONReader {
     }
 
     private mutating func object() throws -> JSONValue {
+        try enterLevel()
+        defer { depth -= 1 }
         position += 1
         var members: [String: JSONValue] = [:]
         skipWhitespace()
@@ -75,6 +96,8 @@ struct JSONReader {
     }
 
     private mutating func array() throws -> JSONValue {
+        try enterLevel()
+        defer { depth -= 1 }
         position += 1
         var elements: [JSONValue] = []
         skipWhitespace()

@@ -30,15 +30,32 @@ public struct ParsedFile: Sendable {
 
 /// Reads a catalog file: YAML documents → placeholders → validation → entities and relations.
 public enum CatalogFileParser {
-    /// Parses the text of one file.
+    /// Parses the text of one file whose placeholders may read anywhere under its own directory.
     /// - Parameters:
     ///   - text: the file's content.
     ///   - displayName: how problems name the file (`config/catalog/org/teams.yaml`).
-    ///   - directory: where `$text`/`$json`/`$yaml` placeholders resolve.
+    ///   - directory: where `$text`/`$json`/`$yaml` placeholders resolve, and what they may not leave.
     public static func parse(_ text: String, displayName: String, directory: URL) -> ParsedFile {
+        parse(text, displayName: displayName, directory: directory, root: directory)
+    }
+
+    /// Parses the text of one file from a catalog source.
+    /// - Parameters:
+    ///   - text: the file's content.
+    ///   - displayName: how problems name the file (`config/catalog/org/teams.yaml`).
+    ///   - directory: where `$text`/`$json`/`$yaml` placeholders resolve (the file's directory).
+    ///   - root: the source root (a directory source's directory, a git checkout): placeholders
+    ///     that lead outside it, by absolute path, `..` or symbolic link, are errors.
+    public static func parse(_ text: String, displayName: String, directory: URL, root: URL) -> ParsedFile {
+        parse(text, displayName: displayName, directory: directory, root: root, file: nil)
+    }
+
+    /// Parses the text of `file`, which is known, so a `$yaml` placeholder including it is a cycle.
+    static func parse(_ text: String, displayName: String, directory: URL, root: URL, file: String?) -> ParsedFile {
         let documents: [YAMLDocument]
         do {
-            documents = try YAMLDocuments.parse(text, substitutions: PlaceholderResolver(baseDirectory: directory))
+            let substitutions = PlaceholderResolver(baseDirectory: directory.path, root: root.path, descriptor: file)
+            documents = try YAMLDocuments.parse(text, substitutions: substitutions)
         } catch {
             let problem = CatalogProblem(file: displayName, line: error.line, rule: "yaml-syntax", message: error.message)
             return ParsedFile(entities: [], problems: [problem], refsOfInvalidDocuments: [], isUnreadable: true)
@@ -46,7 +63,8 @@ public enum CatalogFileParser {
         var result = ParsedFile(entities: [], problems: [], refsOfInvalidDocuments: [], isUnreadable: false)
         for document in documents {
             var outcome = EntityValidator.validate(document.value)
-            // A field whose placeholder could not be read is reported once, for the placeholder.
+            // A field whose placeholder could not be read (or that passed a limit) is reported once,
+            // for the placeholder.
             let placeholderFields = Set(document.problems.filter { $0.severity == .error }.compactMap(\.field))
             outcome.problems.removeAll { $0.field.map(placeholderFields.contains) ?? false }
             outcome.problems.insert(contentsOf: document.problems, at: 0)
@@ -72,7 +90,11 @@ public enum CatalogFileParser {
     }
 
     /// Reads and parses a file from disk.
-    public static func parse(fileAt url: URL, displayName: String) -> ParsedFile {
+    /// - Parameters:
+    ///   - url: the file.
+    ///   - displayName: how problems name the file.
+    ///   - root: what its placeholders may not leave; the file's own directory when nil.
+    public static func parse(fileAt url: URL, displayName: String, root: URL? = nil) -> ParsedFile {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let problem = CatalogProblem(file: displayName, rule: "unreadable-file", message: "cannot read \(url.path)")
             return ParsedFile(entities: [], problems: [problem], refsOfInvalidDocuments: [], isUnreadable: true)
@@ -81,7 +103,8 @@ public enum CatalogFileParser {
             let problem = CatalogProblem(file: displayName, rule: "encoding", message: "the file is not UTF-8 text")
             return ParsedFile(entities: [], problems: [problem], refsOfInvalidDocuments: [], isUnreadable: true)
         }
-        return parse(text, displayName: displayName, directory: url.deletingLastPathComponent())
+        let directory = url.deletingLastPathComponent()
+        return parse(text, displayName: displayName, directory: directory, root: root ?? directory, file: url.path)
     }
 
     /// The ref an invalid document is still recognisably about, if kind and name are readable.

@@ -81,19 +81,38 @@ enum YAMLDocuments {
 }
 
 /// Converts a YAML node tree to JSON the way a YAML 1.2 core-schema loader would, resolving
-/// placeholders on the way.
+/// placeholders on the way, within ``PlaceholderLimits``.
 struct NodeConverter {
-    let substitutions: PlaceholderResolver
+    /// Resolves placeholders; swapped for the included file's own while converting a `$yaml` file.
+    private(set) var substitutions: PlaceholderResolver
     var problems: [FieldProblem] = []
     private var path = FieldPath()
+    /// Maps and lists open above the current node, counted from the document into included files.
+    private var depth = 0
+    /// Values converted so far, counted into included files (aliases count each time they expand).
+    private var values = 0
+    /// Set once the document holds too many values: the rest is not converted, so the limit bounds
+    /// the work too.
+    private var isOverLimit = false
+    /// Set once a branch nested too deep, to report that once; other branches still convert.
+    private var hasReportedNesting = false
 
     init(substitutions: PlaceholderResolver) { self.substitutions = substitutions }
 
     mutating func convert(_ node: Node) -> JSONValue {
+        guard !isOverLimit else { return .null }
+        values += 1
+        guard values <= PlaceholderLimits.maxValues else {
+            isOverLimit = true
+            report(limit: "document-size", "holds more than \(PlaceholderLimits.maxValues) values once its aliases are expanded")
+            return .null
+        }
         switch node {
         case .scalar(let scalar):
             return CoreSchema.value(of: scalar)
         case .sequence(let sequence):
+            guard enterLevel() else { return .null }
+            defer { depth -= 1 }
             var elements: [JSONValue] = []
             elements.reserveCapacity(sequence.count)
             for (index, element) in sequence.enumerated() {
@@ -107,6 +126,8 @@ struct NodeConverter {
                let directive = key.string.flatMap(PlaceholderResolver.Directive.init(rawValue:)) {
                 return substitute(directive, value)
             }
+            guard enterLevel() else { return .null }
+            defer { depth -= 1 }
             var members: [String: JSONValue] = [:]
             members.reserveCapacity(mapping.count)
             for (key, value) in mapping {
@@ -121,22 +142,78 @@ struct NodeConverter {
         }
     }
 
+    /// Opens one more map or list, unless that passes the nesting limit.
+    private mutating func enterLevel() -> Bool {
+        guard depth < PlaceholderLimits.maxNesting else {
+            reportNesting("nests more than \(PlaceholderLimits.maxNesting) levels of maps and lists")
+            return false
+        }
+        depth += 1
+        return true
+    }
+
+    /// Reports passing the nesting limit, once per document.
+    private mutating func reportNesting(_ message: String) {
+        guard !hasReportedNesting else { return }
+        hasReportedNesting = true
+        report(limit: "nesting-depth", message)
+    }
+
+    /// Reports a limit at a short ancestor of the current field: the full path could be a hundred
+    /// segments long.
+    private mutating func report(limit rule: String, _ message: String) {
+        let field = FieldPath.format(Array(path.segments.prefix(6)))
+        problems.append(FieldProblem(field: field, rule: rule, message: "\"\(field)\": \(message)\(substitutions.whereabouts)"))
+    }
+
     private mutating func substitute(_ directive: PlaceholderResolver.Directive, _ target: Node) -> JSONValue {
         guard let reference = target.string, !reference.isEmpty else {
-            problems.append(FieldProblem(
-                field: path.description, rule: "placeholder",
-                message: "\"\(path)\": \(directive.rawValue) needs a path or URL as its value"))
+            report("\(directive.rawValue) needs a path or URL as its value")
             return .null
         }
+        let loaded: PlaceholderResolver.Loaded
         switch substitutions.resolve(directive, reference) {
-        case .success(let value):
-            return value
+        case .success(let file):
+            loaded = file
         case .failure(let failure):
-            problems.append(FieldProblem(
-                severity: failure.isFatal ? .error : .warning, field: path.description, rule: "placeholder",
-                message: "\"\(path)\": \(failure.message)"))
+            report(failure.message, severity: failure.isFatal ? .error : .warning)
             return failure.fallback
         }
+        switch directive {
+        case .text:
+            return .string(loaded.text)
+        case .json:
+            do {
+                return try JSONReader.parse(loaded.text, maxDepth: PlaceholderLimits.maxNesting - depth)
+            } catch is JSONReader.TooDeep {
+                reportNesting("\(directive.rawValue) \(reference) nests more than \(PlaceholderLimits.maxNesting) levels of maps and lists, counted from the document")
+                return .null
+            } catch {
+                report("\(directive.rawValue) \(reference) is not valid JSON")
+                return .null
+            }
+        case .yaml:
+            let node: Node?
+            do {
+                node = try Yams.compose(yaml: loaded.text, .basic)
+            } catch {
+                report("\(directive.rawValue) \(reference) is not valid YAML")
+                return .null
+            }
+            guard let node else { return .null }
+            // The included document converts in place, so its problems name fields below this one
+            // and the nesting and size limits count across files.
+            let outer = substitutions
+            substitutions = loaded.nested
+            defer { substitutions = outer }
+            return convert(node)
+        }
+    }
+
+    /// A placeholder problem on the current field.
+    private mutating func report(_ message: String, severity: CatalogProblem.Severity = .error) {
+        problems.append(FieldProblem(
+            severity: severity, field: path.description, rule: "placeholder", message: "\"\(path)\": \(message)\(substitutions.whereabouts)"))
     }
 }
 
