@@ -23,6 +23,9 @@ struct Ask: AsyncParsableCommand {
         case text, json, slack, mattermost
     }
 
+    @Option(name: .long, help: ArgumentHelp("YAML configuration file, as for serve (database, catalog, commands, pagers).", valueName: "file"))
+    var config: String?
+
     @OptionGroup var catalogOptions: CatalogOptions
 
     @Option(name: .long, help: ArgumentHelp("Who is asking (a chat user id or catalog user name).", valueName: "user"))
@@ -35,16 +38,30 @@ struct Ask: AsyncParsableCommand {
     var commandLine: String
 
     func run() async throws {
-        let paths = BacklinePaths.discover()
-        let (store, report) = try await CatalogSetup.open(database: catalogOptions.db, catalogs: catalogOptions.catalog, paths: paths)
-        let goalies = try OnCallSetup.directory(database: catalogOptions.db, catalogs: catalogOptions.catalog, catalog: store, paths: paths)
-        let router = try CommandSet.router(commandsDirectory: paths.commands, goalies: goalies)
-        if let report, report.hasErrors, !catalogOptions.catalog.isEmpty {
-            FileHandle.standardError.write(Data("warning: the catalog has \(report.problems.filter { $0.severity == .error }.count) errors; run `backline catalog validate` to see them\n".utf8))
+        // Answers go to standard output; what the parts log (pager failures, rotation files that
+        // do not load) goes to standard error.
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .warning
+            return handler
         }
-        let invocation = Invocation(commandLine: commandLine, caller: Caller(userID: `as`), source: .cli)
-        let context = CommandContext(catalog: store, logger: Logger(label: "backline.ask"))
-        let reply = await router.handle(invocation, context: context)
+        var configuration: BacklineConfiguration
+        do {
+            configuration = try BacklineConfiguration.load(file: config)
+        } catch let error as ConfigurationError {
+            throw ValidationError(error.description)
+        }
+        if let db = catalogOptions.db { configuration.databasePath = db }
+        if !catalogOptions.catalog.isEmpty { configuration.catalogPaths = catalogOptions.catalog }
+        // The same parts as `backline serve`: one database, one pool per file, the same answerer.
+        let parts = try await BacklineParts(configuration: configuration, logger: Logger(label: "backline.ask"))
+        if let report = parts.ingestReport, report.hasErrors {
+            let errors = report.problems.filter { $0.severity == .error }
+            var lines = errors.prefix(10).map { "\($0)\n" }.joined()
+            if errors.count > 10 { lines += "… and \(errors.count - 10) more; run `backline catalog validate` to see them all\n" }
+            FileHandle.standardError.write(Data("warning: the catalog has \(errors.count) error(s); what they define is not answered:\n\(lines)".utf8))
+        }
+        let reply = await parts.answerer.answer(Invocation(commandLine: commandLine, caller: Caller(userID: `as`), source: .cli))
 
         switch format {
         case .text: print(PlainTextRenderer.render(reply), terminator: "")

@@ -93,7 +93,7 @@ struct SlackHTTPTests {
                 uri: "/slack/events", method: .post, headers: TestServer.signedHeaders(broken, contentType: "application/json"), body: ByteBuffer(string: broken)
             ) { response in
                 #expect(response.status == .badRequest)
-                #expect(TestServer.body(response).hasPrefix("malformed Slack payload"))
+                #expect(TestServer.body(response).trimmingCharacters(in: .whitespacesAndNewlines) == "malformed Slack payload", "the decoder's own text goes to the log, not the caller")
             }
             let huge = "text=" + String(repeating: "a", count: 10_000)
             try await client.execute(

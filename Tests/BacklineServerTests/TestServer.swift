@@ -43,7 +43,9 @@ enum TestServer {
         return headers
     }
 
-    static func slashCommandBody(_ text: String, command: String = "/owner", responseURL: String = "https://hooks.slack.com/commands/1/2/3") -> String {
+    /// A slash command form. `responseURL` should be a fake's (`fake.responseURL()`); the default is
+    /// a loopback port nothing listens on, so a late reply can never leave the machine.
+    static func slashCommandBody(_ text: String, command: String = "/owner", responseURL: String = "http://127.0.0.1:9/commands/1/2/3") -> String {
         var form = URLComponents()
         form.queryItems = [
             URLQueryItem(name: "token", value: "deprecated"), URLQueryItem(name: "team_id", value: "T0001"),

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Catalog
 
-@Suite("Cloning git sources")
+@Suite("Cloning git sources", .timeLimit(.minutes(1)))
 struct GitCloneTests {
     @Test("a clone that fails reports git's own message")
     func failingClone() async throws {

@@ -2,6 +2,7 @@ import Catalog
 import ChatOps
 import Foundation
 import Logging
+import Testing
 
 /// A small catalog written as real Backstage YAML: a tribe with two squads, a service with docs,
 /// a Component and an API sharing a name, and some broken data.
@@ -105,7 +106,7 @@ enum TestCatalog {
         }
         let store = try CatalogStore.inMemory()
         let report = try await CatalogIngester(store: store).ingest([.path(directory.path)])
-        precondition(report.problems.isEmpty, "test catalog must be valid: \(report.problems)")
+        try #require(report.problems.isEmpty, "test catalog must be valid: \(report.problems)")
         return store
     }
 

@@ -26,6 +26,19 @@ import Testing
         }
     }
 
+    @Test func `empty member lists are refused with Slack's own error, without a call and without a crash`() async throws {
+        try await FakeSlack.withRunning(logger: testLogger("fake")) { slack in
+            let api = client(slack)
+            await #expect(throws: SlackAPIError(method: "usergroups.users.update", code: "no_users_provided")) {
+                try await api.updateUserGroupUsers("S1", users: [])
+            }
+            await #expect(throws: SlackAPIError(method: "conversations.invite", code: "no_user")) {
+                try await api.invite(users: [], to: "C1")
+            }
+            #expect(slack.calls.elements.isEmpty)
+        }
+    }
+
     @Test func `conversations.create makes a channel and refuses a taken name`() async throws {
         try await FakeSlack.withRunning(logger: testLogger("fake")) { slack in
             let api = client(slack)

@@ -7,21 +7,6 @@ import OnCall
 
 /// Reads the rotation files and configures the pagers.
 public enum OnCallSetup {
-    /// The goalie directory `backline ask` uses: rotations next to the catalogs given (or the demo
-    /// catalog), overrides in the `--db` file when there is one, pagers from the environment.
-    public static func directory(
-        database path: String?, catalogs: [String], catalog: CatalogStore, paths: BacklinePaths = .discover(),
-        environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws -> GoalieDirectory {
-        var configuration = BacklineConfiguration(paths: paths)
-        configuration.applySecrets(from: environment)
-        let store = try path.map { try OnCallStore(writer: SQLiteFile.open(path: $0)) } ?? OnCallStore.inMemory()
-        let sources = !catalogs.isEmpty ? catalogs : path == nil ? [paths.demoCatalog.path] : []
-        var logger = Logger(label: "backline.oncall")
-        logger.logLevel = .warning  // the terminal shows answers; only problems go to stderr
-        return directory(configuration: configuration, catalogSources: sources, catalog: catalog, store: store, logger: logger)
-    }
-
     /// The goalie directory for a configuration. Rotation files come from `oncall.rotations`, else
     /// from a `rotations` folder inside each local catalog directory ingested at start-up.
     static func directory(configuration: BacklineConfiguration, catalogSources: [String], catalog: CatalogStore, store: OnCallStore, logger: Logger) -> GoalieDirectory {

@@ -42,7 +42,8 @@ extension SlackWebAPIClient {
     /// `conversations.invite`: adds users to a conversation, 100 per call as Slack documents.
     /// - Returns: The conversation after the last batch.
     public func invite(users: [String], to channel: String, token: SlackToken? = nil) async throws -> SlackConversation {
-        precondition(!users.isEmpty, "conversations.invite needs at least one user")
+        // Slack's own answer to an empty list, without the round trip; never a crash on caller input.
+        guard !users.isEmpty else { throw SlackAPIError(method: "conversations.invite", code: "no_user") }
         var conversation: SlackConversation?
         for start in stride(from: 0, to: users.count, by: 100) {
             let batch = users[start..<min(start + 100, users.count)]

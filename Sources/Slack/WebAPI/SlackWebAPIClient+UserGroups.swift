@@ -57,7 +57,8 @@ extension SlackWebAPIClient {
 
     /// `usergroups.users.update`: replaces the group's members (Slack requires at least one).
     public func updateUserGroupUsers(_ userGroup: String, users: [String], token: SlackToken? = nil) async throws -> SlackUserGroup {
-        precondition(!users.isEmpty, "usergroups.users.update needs at least one user")
+        // Slack's own answer to an empty list, without the round trip; never a crash on caller input.
+        guard !users.isEmpty else { throw SlackAPIError(method: "usergroups.users.update", code: "no_users_provided") }
         let body = UpdateUserGroupArguments(usergroup: userGroup, users: users.joined(separator: ","))
         return try await call("usergroups.users.update", arguments: .json(try SlackJSON.encode(body)), token: token, as: UserGroupResult.self).usergroup
     }
