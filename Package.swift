@@ -78,6 +78,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -113,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "BacklineBenchmarks",
             dependencies: [
-                "Catalog", "ChatOps", "BacklineServer", "Slack",
+                "Catalog", "ChatOps", "BacklineServer", "Secrets", "Slack",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -142,22 +144,31 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
-        .testTarget(name: "ChatOpsTests", dependencies: ["ChatOps", "Catalog", "OnCall"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ChatOpsTests", dependencies: ["ChatOps", "Catalog", "OnCall", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "OnCallTests",
             dependencies: [
-                "OnCall", "Catalog",
+                "OnCall", "Catalog", "Secrets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SlackTests", dependencies: ["Slack", "SlackTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SlackTests",
+            dependencies: [
+                "Slack", "SlackTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "BacklineServerTests",
             dependencies: [
-                "BacklineServer", "SlackTesting", "Slack", "ChatOps", "Catalog", "OnCall",
+                "BacklineServer", "SlackTesting", "Slack", "ChatOps", "Catalog", "OnCall", "Secrets",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
