@@ -25,6 +25,8 @@ struct SocketModeServiceTests {
                 let posts = try await fake.calls.matches(count: 1, "chat.postMessage") { $0.method == "chat.postMessage" }
                 #expect(posts.first?.arguments["text"]?.stringValue == "playlist-api is owned by Playlists")
             }
+            // The service has drained its work by now, so a second answer would have been posted.
+            #expect(fake.calls.elements.filter { $0.method == "chat.postMessage" }.count == 1)
         }
     }
 }

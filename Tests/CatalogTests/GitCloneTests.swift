@@ -26,7 +26,6 @@ struct GitCloneTests {
         let bin = try TemporaryDirectory()
         let fake = try bin.write("git", "#!/bin/sh\nexec tail -f /dev/null\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
-        let started = ContinuousClock.now
         do {
             _ = try await GitCheckout.clone(bin.path, reference: nil, timeout: .milliseconds(300), command: [fake.path])
             Issue.record("a clone that never finishes returned")
@@ -38,8 +37,8 @@ struct GitCloneTests {
             #expect(timeout == .milliseconds(300))
             #expect(error.description.contains("timed out"))
         }
-        // Stopped at the timeout: killed, not left to exit on its own.
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Returning at all is the proof that it was killed: the stand-in never exits on its own.
+        // (No wall-clock assertion: on loaded cores that would measure the machine, not the code.)
     }
 
     @Test("the timeout is the ingester's to set")

@@ -49,6 +49,16 @@ struct GoalieDirectoryTests {
         #expect(cleared.goalie?.name == "Liam O'Connor")
     }
 
+    @Test("a sub-second pager timeout is kept: 500 ms is not rounded down to nothing")
+    func subSecondTimeout() async throws {
+        try await FakePager.withRunning { pager in
+            pager.answer(PagerFixtures.pagerDutyOncalls(name: "Priya Raman", email: "priya.raman@tempo.example"))
+            let client = PagerDutyClient(baseURL: pager.baseURL, token: Secret("pd-token"), timeout: .milliseconds(500))
+            let onCall = try await client.onCall(.pagerDutySchedule("PI7DH85"))
+            #expect(onCall?.email == "priya.raman@tempo.example")
+        }
+    }
+
     @Test("PagerDuty names the goalie, the answer is cached, and when PagerDuty is down the last known goalie is shown with its age")
     func pagerDutyDown() async throws {
         try await FakePager.withRunning { pager in
