@@ -156,18 +156,27 @@ struct FileOutcome: Sendable {
 
 /// Reads one file, skipping the parse when nothing changed.
 enum FileReader {
+    /// The largest catalog file read (16 MiB, hundreds of times a large real one): catalog files are
+    /// untrusted, and one must not exhaust the service's memory. Larger files are a problem.
+    static let maxCatalogFileSize = 16 << 20
+
     static func read(_ file: String, identity: String, display: String, root: SourceRoot, known: SourceFileState?) -> FileOutcome {
         let stamp = FileSystem.stamp(file)
         if let known, let stamp, known.contentHash != nil, known.size == stamp.size, known.modifiedAt == stamp.modifiedAt {
             return FileOutcome(kind: .unchanged, locationTargets: known.locationTargets)
         }
-        guard let stamp, let data = FileManager.default.contents(atPath: file) else {
-            let parsed = ParsedFile(
-                entities: [], problems: [CatalogProblem(file: display, rule: "missing-file", message: "cannot read \(file)")],
-                refsOfInvalidDocuments: [], isUnreadable: true)
+        let read = stamp.map { _ in FileSystem.readPrefix(of: SourceConfinement.realPath(file) ?? file, count: maxCatalogFileSize + 1) }
+        guard let stamp, case .success(let bytes) = read, bytes.count <= maxCatalogFileSize else {
+            let problem = if case .success = read {
+                CatalogProblem(file: display, rule: "file-too-large", message: "the file is larger than \(maxCatalogFileSize >> 20) MiB and was not read")
+            } else {
+                CatalogProblem(file: display, rule: "missing-file", message: "cannot read \(file)")
+            }
+            let parsed = ParsedFile(entities: [], problems: [problem], refsOfInvalidDocuments: [], isUnreadable: true)
             let state = SourceFileState(path: identity, size: 0, modifiedAt: 0, contentHash: nil, locationTargets: [])
             return FileOutcome(kind: .parsed(SourceFileUpdate(state: state, root: root.identity, parsed: parsed)), locationTargets: [])
         }
+        let data = Data(bytes)
         let hash = hexadecimal(SHA256.hash(data: data))
         if let known, known.contentHash == hash {
             var state = known
