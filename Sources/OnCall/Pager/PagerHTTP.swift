@@ -13,14 +13,17 @@ struct PagerHTTP: Sendable {
     let httpClient: HTTPClient
     let timeout: Duration
 
+    /// The timeout as the HTTP client takes it. NIO's own conversion keeps sub-second parts
+    /// (500 ms stays 500 ms; whole seconds times 1000 made it 0).
+    var requestTimeout: TimeAmount { TimeAmount(timeout) }
+
     func get<Response: Decodable>(_ url: String, headers: [(String, String)], as: Response.Type) async throws -> Response {
         var request = HTTPClientRequest(url: url)
         request.method = .GET
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         let response: HTTPClientResponse
         do {
-            // NIO's own conversion keeps sub-second parts (500 ms stays 500 ms).
-            response = try await httpClient.execute(request, timeout: TimeAmount(timeout))
+            response = try await httpClient.execute(request, timeout: requestTimeout)
         } catch {
             throw PagerError(pager: pager, reason: "unreachable (\(error))")
         }
