@@ -50,16 +50,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Domain: rotations, overrides, who is goalie now, pager adapters and incident records.
+        // No HTTP library: the pager adapters are handed a PagerTransport by BacklineServer.
         .target(
             name: "OnCall",
             dependencies: [
                 "Catalog", "Secrets",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -150,7 +148,7 @@ let package = Package(
         .testTarget(
             name: "OnCallTests",
             dependencies: [
-                "OnCall", "Catalog", "Secrets",
+                "OnCall", "Catalog", "Secrets", "BacklineServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

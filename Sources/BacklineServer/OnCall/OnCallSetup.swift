@@ -30,10 +30,10 @@ public enum OnCallSetup {
         }
         var pagers: [any PagerClient] = []
         if let token = configuration.oncall.pagerDutyToken {
-            pagers.append(PagerDutyClient(baseURL: configuration.oncall.pagerDutyURL, token: token))
+            pagers.append(PagerDutyClient(baseURL: configuration.oncall.pagerDutyURL, token: token, transport: AsyncHTTPPagerTransport()))
         }
         if let key = configuration.oncall.opsgenieAPIKey {
-            pagers.append(OpsgenieClient(baseURL: configuration.oncall.opsgenieURL, apiKey: key))
+            pagers.append(OpsgenieClient(baseURL: configuration.oncall.opsgenieURL, apiKey: key, transport: AsyncHTTPPagerTransport()))
         }
         logger.info("goalie rotations loaded", metadata: ["teams": "\(rotations.map(\.team).joined(separator: ", "))", "pagers": "\(pagers.count)"])
         return GoalieDirectory(

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import Secrets
 
@@ -15,10 +14,11 @@ public struct OpsgenieClient: PagerClient {
     /// Creates a client.
     /// - Parameters:
     ///   - apiKey: an API integration key (`OPSGENIE_API_KEY`) with read access.
-    public init(baseURL: String = OpsgenieClient.defaultBaseURL, apiKey: Secret, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(5)) {
+    ///   - transport: carries the HTTP requests.
+    public init(baseURL: String = OpsgenieClient.defaultBaseURL, apiKey: Secret, transport: any PagerTransport, timeout: Duration = .seconds(5)) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.apiKey = apiKey
-        http = PagerHTTP(pager: "Opsgenie", httpClient: httpClient, timeout: timeout)
+        http = PagerHTTP(pager: "Opsgenie", transport: transport, timeout: timeout)
     }
 
     public func handles(_ target: PagerTarget) -> Bool {

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import Secrets
 
@@ -19,10 +18,11 @@ public struct PagerDutyClient: PagerClient {
     /// - Parameters:
     ///   - baseURL: the API root (EU accounts and tests use another).
     ///   - token: a REST API key (`PAGERDUTY_TOKEN`), read-only is enough.
-    public init(baseURL: String = PagerDutyClient.defaultBaseURL, token: Secret, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(5)) {
+    ///   - transport: carries the HTTP requests.
+    public init(baseURL: String = PagerDutyClient.defaultBaseURL, token: Secret, transport: any PagerTransport, timeout: Duration = .seconds(5)) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.token = token
-        http = PagerHTTP(pager: "PagerDuty", httpClient: httpClient, timeout: timeout)
+        http = PagerHTTP(pager: "PagerDuty", transport: transport, timeout: timeout)
     }
 
     public func handles(_ target: PagerTarget) -> Bool {

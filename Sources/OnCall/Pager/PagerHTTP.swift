@@ -1,35 +1,21 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
-import NIOHTTP1
 
 /// The one HTTP exchange both pager clients make: a GET with an authorization header, a short
-/// timeout (a slow pager must not hold up an incident message), and a JSON body.
-///
-/// The only file of the domain that speaks HTTP, so the only one that sees AsyncHTTPClient's NIO
-/// types (its timeout and body buffer); the pager clients deal in `Duration` and `Data`.
+/// timeout (a slow pager must not hold up an incident message), and a JSON body, decoded here.
 struct PagerHTTP: Sendable {
     let pager: String
-    let httpClient: HTTPClient
+    let transport: any PagerTransport
     let timeout: Duration
 
-    /// The timeout as the HTTP client takes it. NIO's own conversion keeps sub-second parts
-    /// (500 ms stays 500 ms; whole seconds times 1000 made it 0).
-    var requestTimeout: TimeAmount { TimeAmount(timeout) }
-
     func get<Response: Decodable>(_ url: String, headers: [(String, String)], as: Response.Type) async throws -> Response {
-        var request = HTTPClientRequest(url: url)
-        request.method = .GET
-        for (name, value) in headers { request.headers.add(name: name, value: value) }
-        let response: HTTPClientResponse
+        let response: PagerHTTPResponse
         do {
-            response = try await httpClient.execute(request, timeout: requestTimeout)
+            response = try await transport.get(url, headers: headers.map { (name: $0.0, value: $0.1) }, timeout: timeout)
         } catch {
             throw PagerError(pager: pager, reason: "unreachable (\(error))")
         }
-        let body = try await response.body.collect(upTo: 4 << 20)
-        guard (200..<300).contains(response.status.code) else {
-            throw PagerError(pager: pager, reason: "answered HTTP \(response.status.code)")
+        guard (200..<300).contains(response.status) else {
+            throw PagerError(pager: pager, reason: "answered HTTP \(response.status)")
         }
         do {
             let decoder = JSONDecoder()
@@ -40,7 +26,7 @@ struct PagerHTTP: Sendable {
                 }
                 return date
             }
-            return try decoder.decode(Response.self, from: Data(body.readableBytesView))
+            return try decoder.decode(Response.self, from: response.body)
         } catch {
             throw PagerError(pager: pager, reason: "unexpected answer (\(error))")
         }
