@@ -40,19 +40,8 @@ struct Ask: AsyncParsableCommand {
     func run() async throws {
         // Answers go to standard output; what the parts log (pager failures, rotation files that
         // do not load) goes to standard error.
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .warning
-            return handler
-        }
-        var configuration: BacklineConfiguration
-        do {
-            configuration = try BacklineConfiguration.load(file: config)
-        } catch let error as ConfigurationError {
-            throw ValidationError(error.description)
-        }
-        if let db = catalogOptions.db { configuration.databasePath = db }
-        if !catalogOptions.catalog.isEmpty { configuration.catalogPaths = catalogOptions.catalog }
+        bootstrapStandardErrorLogging(level: .warning)
+        let configuration = try catalogOptions.configuration(file: config)
         // The same parts as `backline serve`: one database, one pool per file, the same answerer.
         let parts = try await BacklineParts(configuration: configuration, logger: Logger(label: "backline.ask"))
         if let report = parts.ingestReport, report.hasErrors {

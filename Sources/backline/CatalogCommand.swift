@@ -42,7 +42,7 @@ extension CatalogCommand {
 
         func run() async throws {
             let started = ContinuousClock.now
-            let store = try CatalogStore(path: db)
+            let store = try BacklineDatabase.open(path: db).catalog
             let report = try await CatalogIngester(store: store).ingest(paths.map(CatalogSource.init(argument:))) { progress in
                 guard progress.filesDiscovered > CatalogIngester.progressThreshold else { return }
                 FileHandle.standardError.write(Data("\(progress.source): \(progress.filesProcessed)/\(progress.filesDiscovered) files\n".utf8))

@@ -37,22 +37,10 @@ struct Serve: AsyncParsableCommand {
     var logLevel: Logger.Level = .info
 
     func run() async throws {
-        let level = logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        var configuration: BacklineConfiguration
-        do {
-            configuration = try BacklineConfiguration.load(file: config)
-        } catch let error as ConfigurationError {
-            throw ValidationError(error.description)
-        }
+        bootstrapStandardErrorLogging(level: logLevel)
+        var configuration = try catalogOptions.configuration(file: config)
         if let host { configuration.host = host }
         if let port { configuration.port = port }
-        if let db = catalogOptions.db { configuration.databasePath = db }
-        if !catalogOptions.catalog.isEmpty { configuration.catalogPaths = catalogOptions.catalog }
         let app = try await buildApplication(configuration: configuration, logger: Logger(label: "backline"))
         try await app.runService()
     }
