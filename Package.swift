@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Catalog", targets: ["Catalog"]),
         .library(name: "Secrets", targets: ["Secrets"]),
         .library(name: "OnCall", targets: ["OnCall"]),
+        .library(name: "TechHealth", targets: ["TechHealth"]),
         .library(name: "ChatOps", targets: ["ChatOps"]),
         .library(name: "Slack", targets: ["Slack"]),
         .library(name: "BacklineServer", targets: ["BacklineServer"]),
@@ -34,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
     ],
     targets: [
         // Credentials as a type whose value never reaches a description, a dump or a log line.
@@ -58,6 +61,20 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Domain: dependency manifests and lock files, version ordering per ecosystem, release and
+        // end-of-life data, policy, scorecards and docs freshness. No chat, no HTTP library.
+        .target(
+            name: "TechHealth",
+            dependencies: [
+                "Catalog",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -142,6 +159,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TechHealthTests",
+            dependencies: ["TechHealth", "Catalog", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "ChatOpsTests", dependencies: ["ChatOps", "Catalog", "OnCall", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
