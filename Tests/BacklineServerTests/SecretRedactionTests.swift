@@ -52,6 +52,8 @@ struct SecretRedactionTests {
         "MATTERMOST_WEBHOOK_URL": "https://chat.example/hooks/hook-3f7b1d5a9c",
         "PAGERDUTY_TOKEN": "pd-token-6b0d4f8a2e",
         "OPSGENIE_API_KEY": "og-key-1e5a9c3f7d",
+        "GITHUB_WEBHOOK_SECRET": "ghwh-secret-0c4e8a2d6f",
+        "GITLAB_WEBHOOK_TOKEN": "glwh-token-7d1f5b9e3a",
     ]
 
     /// The parts of each value that must never appear (the whole value, and its secret tail).
@@ -68,6 +70,8 @@ struct SecretRedactionTests {
     func configurationDump() throws {
         let configuration = try BacklineConfiguration.load(file: nil, environment: Self.environment)
         #expect(configuration.slack.signingSecret?.revealed == "signing-7f3a9c1e5b", "the secrets were read")
+        #expect(configuration.catalog.githubWebhookSecret?.revealed == "ghwh-secret-0c4e8a2d6f")
+        #expect(configuration.catalog.gitlabWebhookToken?.revealed == "glwh-token-7d1f5b9e3a")
         var dumped = ""
         dump(configuration, to: &dumped)
         let texts = [dumped, "\(configuration)", String(reflecting: configuration), configuration.capabilities.joined(separator: "\n")]

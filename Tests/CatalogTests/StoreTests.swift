@@ -24,7 +24,7 @@ struct StoreTests {
             "catalog v1: entities, relations, sources, search",
             "commands v1: chat user lookup", "commands v1: people and annotations in search",
             "commands v1: catalog views for declarative queries", "commands v1: hygiene findings",
-            "catalog v2: headline columns",
+            "catalog v2: headline columns", "catalog v3: change feed and source status",
         ])
         let mode = try await store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")

@@ -109,7 +109,7 @@ private func connectionsOpened(_ slack: FakeSlack) -> Int {
         try await FakeSlack.withRunning(logger: testLogger("fake")) { slack in
             let client = socketClient(slack, handled: Recorder())
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await withTimeout { try await client.run() } }
+                group.addTask { try await withTimeout(.seconds(30)) { try await client.run() } }
                 try await slack.waitForConnection(1)
                 try slack.sendDisconnect(reason: "link_disabled")
                 var thrown: (any Error)?

@@ -11,6 +11,16 @@ import Slack
 /// answered at the terminal goes through the same database, catalog, goalies, router and answerer
 /// (caller identity, invocation ids) as in chat.
 public struct BacklineParts: Sendable {
+    /// How the parts will be used, which decides how the catalog is read.
+    public enum Mode: Sendable {
+        /// One answer and exit (`backline ask`): sources are read once, git sources cloned into a
+        /// temporary folder, and a source that cannot be read is an error.
+        case oneShot
+        /// The long-running service: git sources are kept in the clone cache and fetched on every
+        /// refresh, and a source that cannot be read is reported and keeps its last good entities.
+        case service
+    }
+
     /// The deployment's database: one pool per file, every target migrated.
     public let database: BacklineDatabase
     /// The catalog sources ingested at start-up (the demo catalog when nothing else is given).
@@ -19,6 +29,8 @@ public struct BacklineParts: Sendable {
     public let ingestReport: IngestReport?
     /// Answers invocations from every transport.
     public let answerer: ChatAnswerer
+    /// Keeps the catalog in step with its sources (refresh loop, push webhooks, handovers).
+    public let catalogRefresher: CatalogRefresher
     let runner: CommandRunner
     let slackGateway: SlackGateway
     let signatureVerifier: SlackSignatureVerifier?
@@ -32,21 +44,44 @@ public struct BacklineParts: Sendable {
     /// - Parameters:
     ///   - configuration: the database, catalog sources, commands and credentials.
     ///   - logger: the parts' logger.
+    ///   - mode: a one-shot answer (`ask`) or the service (`serve`).
     ///   - progress: told after each batch of a long start-up ingest.
     public init(
-        configuration: BacklineConfiguration, logger: Logger, progress: @Sendable (IngestProgress) -> Void = { _ in }
+        configuration: BacklineConfiguration, logger: Logger, mode: Mode = .oneShot, progress: @Sendable (IngestProgress) -> Void = { _ in }
     ) async throws {
         database = try BacklineDatabase.open(path: configuration.databasePath)
         let sources = !configuration.catalogPaths.isEmpty ? configuration.catalogPaths
             : configuration.databasePath == nil ? [configuration.demoCatalogDirectory.path] : []
         catalogSources = sources
-        ingestReport = sources.isEmpty ? nil
-            : try await CatalogIngester(store: database.catalog).ingest(sources.map(CatalogSource.init(argument:)), progress: progress)
         let webAPI = SlackWebAPIClient(baseURL: configuration.slack.apiURL, token: configuration.slack.botToken, logger: logger)
         let goalies = OnCallSetup.directory(
             configuration: configuration, catalogSources: sources, catalog: database.catalog, store: database.oncall, logger: logger)
         self.goalies = goalies
         let canPost = configuration.slack.botToken != nil
+        let gitTimeout = Duration.milliseconds(Int64(configuration.catalog.gitTimeoutSeconds * 1000))
+        let refresher = CatalogRefresher(
+            sources: sources.map(CatalogSource.init(argument:)),
+            ingester: CatalogIngester(
+                store: database.catalog, gitTimeout: gitTimeout, cloneCache: mode == .service ? configuration.catalog.resolvedCloneDirectory(database: configuration.databasePath) : nil),
+            goalies: goalies, rotationsDirectory: configuration.oncall.rotationsDirectory,
+            announcer: canPost ? HandoverAnnouncer(catalog: database.catalog, webAPI: webAPI, logger: logger) : nil, logger: logger)
+        catalogRefresher = refresher
+        switch mode {
+        case .oneShot:
+            ingestReport = sources.isEmpty ? nil
+                : try await CatalogIngester(store: database.catalog, gitTimeout: gitTimeout).ingest(sources.map(CatalogSource.init(argument:)), progress: progress)
+        case .service:
+            var report = IngestReport()
+            for outcome in await refresher.refreshAll() {
+                guard let part = outcome.report else { continue }
+                report.added += part.added
+                report.updated += part.updated
+                report.removed += part.removed
+                report.problems += part.problems
+                report.conflicts = part.conflicts
+            }
+            ingestReport = sources.isEmpty ? nil : report
+        }
         let incidents = canPost
             ? IncidentDesk(
                 catalog: database.catalog, goalies: goalies, actions: SlackIncidentActions(webAPI: webAPI),

@@ -22,7 +22,22 @@ public func buildApplication(configuration: BacklineConfiguration, logger: Logge
     if configuration.databasePath == nil {
         logger.warning("no database configured: the catalog and Slack event receipts live in memory and are lost on restart (set --db)")
     }
-    let parts = try await BacklineParts(configuration: configuration, logger: logger)
+    let parts = try await BacklineParts(configuration: configuration, logger: logger, mode: .service)
+    return buildApplication(parts: parts, configuration: configuration, logger: logger)
+}
+
+/// Builds the service from parts already wired (tests keep a handle on them, e.g. to await a
+/// catalog refresh); ``buildApplication(configuration:logger:)`` is this with fresh parts.
+/// - Parameter parts: the wired parts, built in ``BacklineParts/Mode/service`` mode.
+public func buildApplication(parts: BacklineParts, configuration: BacklineConfiguration, logger: Logger) -> some ApplicationProtocol {
+    buildApplication(parts: parts, configuration: configuration, logger: logger, refreshClock: ContinuousClock())
+}
+
+/// Builds the service from wired parts, with the catalog refresh interval on `refreshClock`
+/// (tests pass a manual clock).
+public func buildApplication<C: Clock>(
+    parts: BacklineParts, configuration: BacklineConfiguration, logger: Logger, refreshClock: C
+) -> some ApplicationProtocol where C.Duration == Duration {
     if let report = parts.ingestReport {
         let errors = report.problems.filter { $0.severity == .error }
         logger.info("catalog ingested", metadata: [
@@ -33,6 +48,10 @@ public func buildApplication(configuration: BacklineConfiguration, logger: Logge
     }
     let router = Router()
     HealthRoutes(catalog: parts.database.catalog).register(on: router)
+    GitWebhookRoutes(
+        refresher: parts.catalogRefresher, githubSecret: configuration.catalog.githubWebhookSecret,
+        gitlabToken: configuration.catalog.gitlabWebhookToken, maxBodySize: configuration.catalog.maxWebhookBodySize
+    ).register(on: router)
     SlackRoutes(gateway: parts.slackGateway, verifier: parts.signatureVerifier, maxBodySize: configuration.maxBodySize).register(on: router)
     MattermostRoutes(
         answerer: parts.answerer, runner: parts.runner, client: parts.mattermost, tokens: configuration.mattermost.commandTokens,
@@ -44,6 +63,8 @@ public func buildApplication(configuration: BacklineConfiguration, logger: Logge
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Backline"),
         logger: logger)
     app.addServices(parts.runner)
+    let interval = configuration.catalog.refreshSeconds > 0 ? Duration.milliseconds(Int64(configuration.catalog.refreshSeconds * 1000)) : nil
+    app.addServices(CatalogRefreshService(refresher: parts.catalogRefresher, interval: interval, clock: refreshClock, logger: logger))
     if let userGroups = parts.goalieUserGroups {
         app.addServices(GoalieUserGroupService(groups: userGroups, clock: ContinuousClock(), logger: logger))
     }

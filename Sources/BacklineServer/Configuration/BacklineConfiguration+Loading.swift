@@ -23,9 +23,32 @@ extension BacklineConfiguration {
             var pagerDutyURL: String?
             var opsgenieURL: String?
         }
+        /// `catalog:` is either the list of sources or a mapping with `sources` and the refresh settings.
+        struct Catalog: Decodable {
+            var sources: [String]?
+            var refreshSeconds: Double?
+            var cloneDirectory: String?
+            var gitTimeoutSeconds: Double?
+            var maxWebhookBodySize: Int?
+
+            private enum Keys: String, CodingKey { case sources, refreshSeconds, cloneDirectory, gitTimeoutSeconds, maxWebhookBodySize }
+
+            init(from decoder: any Decoder) throws {
+                if let list = try? decoder.singleValueContainer().decode([String].self) {
+                    sources = list
+                    return
+                }
+                let container = try decoder.container(keyedBy: Keys.self)
+                sources = try container.decodeIfPresent([String].self, forKey: .sources)
+                refreshSeconds = try container.decodeIfPresent(Double.self, forKey: .refreshSeconds)
+                cloneDirectory = try container.decodeIfPresent(String.self, forKey: .cloneDirectory)
+                gitTimeoutSeconds = try container.decodeIfPresent(Double.self, forKey: .gitTimeoutSeconds)
+                maxWebhookBodySize = try container.decodeIfPresent(Int.self, forKey: .maxWebhookBodySize)
+            }
+        }
         var server: Server?
         var database: String?
-        var catalog: [String]?
+        var catalog: Catalog?
         var commands: String?
         var slack: Slack?
         var mattermost: Mattermost?
@@ -57,7 +80,21 @@ extension BacklineConfiguration {
             if let port = decoded.server?.port { configuration.port = port }
             if let size = decoded.server?.maxBodySize { configuration.maxBodySize = size }
             configuration.databasePath = decoded.database.map(resolve)
-            configuration.catalogPaths = (decoded.catalog ?? []).map(resolve)
+            configuration.catalogPaths = (decoded.catalog?.sources ?? []).map(resolve)
+            if let catalog = decoded.catalog {
+                if let seconds = catalog.refreshSeconds {
+                    guard seconds == 0 || seconds >= 1 else {
+                        throw ConfigurationError(description: "\(file): catalog.refreshSeconds must be 0 (off) or at least 1")
+                    }
+                    configuration.catalog.refreshSeconds = seconds
+                }
+                configuration.catalog.cloneDirectory = catalog.cloneDirectory.map { URL(fileURLWithPath: resolve($0)) }
+                if let seconds = catalog.gitTimeoutSeconds {
+                    guard seconds > 0 else { throw ConfigurationError(description: "\(file): catalog.gitTimeoutSeconds must be positive") }
+                    configuration.catalog.gitTimeoutSeconds = seconds
+                }
+                if let size = catalog.maxWebhookBodySize { configuration.catalog.maxWebhookBodySize = size }
+            }
             if let commands = decoded.commands { configuration.commandsDirectory = URL(fileURLWithPath: resolve(commands)) }
             if let apiURL = decoded.slack?.apiURL { configuration.slack.apiURL = apiURL }
             if let budget = decoded.slack?.replyBudgetMilliseconds {
@@ -101,6 +138,8 @@ extension BacklineConfiguration {
         mattermost.incomingWebhookURL = value("MATTERMOST_WEBHOOK_URL").map(Secret.init)
         oncall.pagerDutyToken = value("PAGERDUTY_TOKEN").map(Secret.init)
         oncall.opsgenieAPIKey = value("OPSGENIE_API_KEY").map(Secret.init)
+        catalog.githubWebhookSecret = value("GITHUB_WEBHOOK_SECRET").map(Secret.init)
+        catalog.gitlabWebhookToken = value("GITLAB_WEBHOOK_TOKEN").map(Secret.init)
     }
 
     /// What works and what does not with these credentials, one line each, for the start-up log.
@@ -119,6 +158,10 @@ extension BacklineConfiguration {
         lines.append(mattermost.commandTokens.isEmpty
             ? "Mattermost: MATTERMOST_COMMAND_TOKENS is not set, so /mattermost/commands refuses every request"
             : "Mattermost: /mattermost/commands accepts \(mattermost.commandTokens.count) command token(s)")
+        lines.append(catalog.refreshSeconds > 0
+            ? "Catalog: every source is refreshed every \(Int(catalog.refreshSeconds)) s"
+            : "Catalog: the refresh interval is off (catalog.refreshSeconds: 0); only push webhooks refresh")
+        lines.append("Push webhooks: GitHub \(catalog.githubWebhookSecret == nil ? "off (set GITHUB_WEBHOOK_SECRET)" : "on (/webhooks/github)"), GitLab \(catalog.gitlabWebhookToken == nil ? "off (set GITLAB_WEBHOOK_TOKEN)" : "on (/webhooks/gitlab)")")
         lines.append("Pagers: PagerDuty \(oncall.pagerDutyToken == nil ? "off (set PAGERDUTY_TOKEN)" : "on (\(oncall.pagerDutyURL))"), Opsgenie \(oncall.opsgenieAPIKey == nil ? "off (set OPSGENIE_API_KEY)" : "on (\(oncall.opsgenieURL))")")
         return lines
     }

@@ -19,8 +19,10 @@ public struct BacklineConfiguration: Sendable {
     public var maxBodySize = 1 << 20
     /// SQLite file for the catalog and the service's own state; nil keeps everything in memory.
     public var databasePath: String?
-    /// Catalog sources ingested at start-up.
+    /// Catalog sources ingested at start-up and refreshed while the service runs.
     public var catalogPaths: [String] = []
+    /// How the catalog is kept up to date: the refresh interval, kept clones, push webhooks.
+    public var catalog = CatalogSettings()
     /// Where the command specs are.
     public var commandsDirectory: URL
     /// Where the bundled demo catalog is (used when neither a database nor catalog paths are set).
@@ -36,6 +38,36 @@ public struct BacklineConfiguration: Sendable {
     public init(paths: BacklinePaths = .discover()) {
         commandsDirectory = paths.commands
         demoCatalogDirectory = paths.demoCatalog
+    }
+}
+
+/// How `serve` keeps the catalog in step with its sources (`docs/live-catalog.md`).
+public struct CatalogSettings: Sendable {
+    /// Seconds between refreshes of every source; 0 turns the interval off (webhooks still refresh).
+    public var refreshSeconds: Double = 60
+    /// Where git sources are kept between refreshes; nil keeps them beside the database file
+    /// (`<database>.clones`), or in a temporary folder when there is no database file.
+    public var cloneDirectory: URL?
+    /// How long one git clone or fetch may take, in seconds.
+    public var gitTimeoutSeconds: Double = 120
+    /// Largest webhook body accepted, in bytes (GitHub sends at most 25 MB; pushes are far smaller).
+    public var maxWebhookBodySize = 5 << 20
+    /// `GITHUB_WEBHOOK_SECRET`: checks `X-Hub-Signature-256`. Without it `/webhooks/github` refuses
+    /// every request.
+    public var githubWebhookSecret: Secret?
+    /// `GITLAB_WEBHOOK_TOKEN`: compared with `X-Gitlab-Token`. Without it `/webhooks/gitlab`
+    /// refuses every request.
+    public var gitlabWebhookToken: Secret?
+
+    /// Defaults: every 60 s, clones beside the database, no webhook secrets.
+    public init() {}
+
+    /// Where git sources are kept: the configured folder, else `<database>.clones`, else a new
+    /// temporary folder (an in-memory catalog starts from scratch anyway).
+    public func resolvedCloneDirectory(database: String?) -> URL {
+        if let cloneDirectory { return cloneDirectory }
+        if let database { return URL(fileURLWithPath: database + ".clones") }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("backline-clones-\(UUID().uuidString)")
     }
 }
 

@@ -4,7 +4,9 @@ import Hummingbird
 import NIOCore
 import Logging
 
-/// `GET /healthz` (the process answers) and `GET /readyz` (the catalog can be queried).
+/// `GET /healthz` (the process answers) and `GET /readyz` (the catalog can be queried). A catalog
+/// source whose last refresh failed is named in the readiness body but does not fail it: the
+/// service still answers from that source's last good entities.
 struct HealthRoutes {
     let catalog: CatalogStore
 
@@ -13,7 +15,12 @@ struct HealthRoutes {
         router.get("readyz") { _, context in
             do {
                 let count = try await catalog.entityCount()
-                return Response.plainText("ready: \(count) entities")
+                var lines = ["ready: \(count) entities"]
+                for status in try await catalog.sourceStatuses() where !status.isHealthy {
+                    lines.append(status.failure.map { "catalog source \(status.source): last refresh failed: \($0)" }
+                        ?? "catalog source \(status.source): \(status.problemCount) error(s) in the last refresh")
+                }
+                return Response.plainText(lines.joined(separator: "\n"))
             } catch {
                 context.logger.error("readiness check failed", metadata: ["error": "\(error)"])
                 return Response.plainText("catalog unavailable", status: .serviceUnavailable)

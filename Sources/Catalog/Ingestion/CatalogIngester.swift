@@ -15,6 +15,9 @@ public struct CatalogIngester: Sendable {
     public var displayBase: String
     /// How long cloning one git source may take before the clone is stopped and the ingest fails.
     public var gitTimeout: Duration
+    /// Where git sources are kept between ingests and brought up to date with `git fetch`; nil
+    /// clones each one afresh into a temporary folder (the one-off ingests of the command line).
+    public var cloneCache: URL?
 
     /// How many files are parsed and applied per transaction: large enough to amortise commits,
     /// small enough to keep a 100,000-entity ingest's memory flat.
@@ -25,10 +28,15 @@ public struct CatalogIngester: Sendable {
     ///   - store: the catalog written to.
     ///   - displayBase: problems name files relative to this directory when they are inside it.
     ///   - gitTimeout: how long cloning one git source may take (two minutes by default).
-    public init(store: CatalogStore, displayBase: String = FileManager.default.currentDirectoryPath, gitTimeout: Duration = .seconds(120)) {
+    ///   - cloneCache: where git sources are kept and fetched anew; nil clones each one afresh.
+    public init(
+        store: CatalogStore, displayBase: String = FileManager.default.currentDirectoryPath, gitTimeout: Duration = .seconds(120),
+        cloneCache: URL? = nil
+    ) {
         self.store = store
         self.displayBase = displayBase
         self.gitTimeout = gitTimeout
+        self.cloneCache = cloneCache
     }
 
     /// Ingests every source and reports what changed.
@@ -38,21 +46,55 @@ public struct CatalogIngester: Sendable {
     public func ingest(_ sources: [CatalogSource], progress: @Sendable (IngestProgress) -> Void = { _ in }) async throws -> IngestReport {
         var report = IngestReport()
         for source in sources {
-            try await ingest(source, into: &report, progress: progress)
+            let root = try await SourceRoot(source, gitTimeout: gitTimeout, cloneCache: cloneCache)
+            defer { root.checkout?.remove() }
+            _ = try await ingest(root, description: source.description, into: &report, feed: nil, progress: progress)
         }
+        try await addConflicts(to: &report)
+        return report
+    }
+
+    /// Re-reads one source and applies everything it changed in a single write transaction, so a
+    /// reader sees the catalog before the refresh or after it, never half of it. What changed for
+    /// entities (added, removed, handed over, renamed, moved, lifecycle) goes to the change feed,
+    /// stamped with `date` and the source's commit; the first ingest of a source records nothing
+    /// there (every entity would be "added").
+    ///
+    /// A git source is fetched into its kept clone when ``cloneCache`` is set. When the source
+    /// cannot be read at all (a failed fetch) this throws and the catalog keeps what it had.
+    public func refresh(_ source: CatalogSource, at date: Date) async throws -> SourceRefresh {
+        let started = ContinuousClock.now
+        let root = try await SourceRoot(source, gitTimeout: gitTimeout, cloneCache: cloneCache)
+        defer { root.checkout?.remove() }
+        var report = IngestReport()
+        let changes = try await ingest(
+            root, description: source.description, into: &report, feed: ChangeFeedStamp(source: source.description, commit: root.commit, at: date),
+            progress: { _ in })
+        try await addConflicts(to: &report)
+        return SourceRefresh(
+            source: source, directory: URL(fileURLWithPath: root.directory), commit: root.commit, report: report, changes: changes,
+            entityCount: try await store.entityCount(underRoot: root.identity), duration: ContinuousClock.now - started)
+    }
+
+    private func addConflicts(to report: inout IngestReport) async throws {
         report.conflicts = try await store.conflicts()
         for conflict in report.conflicts {
             report.problems.append(CatalogProblem(
                 severity: .warning, file: display(conflict.ignored.joined(separator: ", ")), rule: "duplicate-entity",
                 message: "\(conflict.ref) is also defined in \(display(conflict.winner)); using that definition (the file whose path sorts first wins)"))
         }
-        return report
     }
 
-    private func ingest(_ source: CatalogSource, into report: inout IngestReport, progress: @Sendable (IngestProgress) -> Void) async throws {
-        let root = try await SourceRoot(source, gitTimeout: gitTimeout)
-        defer { root.checkout?.remove() }
+    /// Reads one source. Without `feed`, batches are applied as they are read (a first ingest of
+    /// 100,000 entities keeps its memory flat); with it, everything is applied at the end in one
+    /// transaction and recorded in the change feed, unless the store knew nothing of the source.
+    private func ingest(
+        _ root: SourceRoot, description: String, into report: inout IngestReport, feed: ChangeFeedStamp?,
+        progress: @Sendable (IngestProgress) -> Void
+    ) async throws -> [CatalogChange] {
         let known = try await store.sourceFiles(under: root.identity)
+        let atomic = feed != nil
+        var accumulated = CatalogChanges()
         var queue = root.initialFiles()
         var visited = Set(queue)
         var processed = 0
@@ -88,22 +130,27 @@ public struct CatalogIngester: Sendable {
                     for file in root.expand(target) where visited.insert(file).inserted { queue.append(file) }
                 }
             }
-            pending = batch.isEmpty ? nil : changes
+            if atomic {
+                accumulated.append(changes)
+            } else {
+                pending = batch.isEmpty ? nil : changes
+            }
             processed += batch.count
             if !batch.isEmpty {
-                progress(IngestProgress(source: source.description, filesProcessed: processed, filesDiscovered: visited.count))
+                progress(IngestProgress(source: description, filesProcessed: processed, filesDiscovered: visited.count))
             }
         }
 
-        var removal = CatalogChanges()
+        var removal = atomic ? accumulated : CatalogChanges()
         let visitedIdentities = Set(visited.map { root.identity(of: $0) })
         removal.removedPaths = known.keys.filter { !visitedIdentities.contains($0) }.sorted()
-        if !removal.removedPaths.isEmpty {
-            let applied = try await store.apply(removal)
-            report.removed += applied.removed
-            report.updated += applied.updated
-            report.filesRemoved += removal.removedPaths.count
-        }
+        report.filesRemoved += removal.removedPaths.count
+        guard atomic || !removal.removedPaths.isEmpty else { return [] }
+        let applied = try await store.apply(removal, feed: known.isEmpty ? nil : feed)
+        report.added += applied.added
+        report.removed += applied.removed
+        report.updated += applied.updated
+        return applied.changes
     }
 
     private func apply(_ changes: CatalogChanges?) async throws -> AppliedChanges? {

@@ -31,7 +31,7 @@ public enum CatalogSource: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The identity files from this source are stored under; stable across runs and clones.
-    var rootIdentity: String {
+    public var rootIdentity: String {
         switch self {
         case .path(let path): URL(fileURLWithPath: path).standardizedFileURL.path
         case .git(let repository, let reference): "git:\(repository)" + (reference.map { "#\($0)" } ?? "")

@@ -49,7 +49,9 @@ public enum IngestError: Error, Sendable, CustomStringConvertible {
     case gitUnavailable(String)
     /// `git clone` failed; the message is git's own.
     case gitFailed(String)
-    /// `git clone` took longer than the ingester's `gitTimeout` and was stopped.
+    /// `git fetch` or the checkout of the fetched commit failed, in a kept clone; git's message.
+    case gitFetchFailed(String)
+    /// A git command took longer than the ingester's `gitTimeout` and was stopped.
     case gitTimedOut(Duration)
 
     public var description: String {
@@ -57,7 +59,8 @@ public enum IngestError: Error, Sendable, CustomStringConvertible {
         case .sourceNotFound(let path): "\(path): no such file or directory"
         case .gitUnavailable(let reason): "cannot run git: \(reason)"
         case .gitFailed(let message): "git clone failed: \(message)"
-        case .gitTimedOut(let timeout): "git clone timed out after \(timeout) and was stopped"
+        case .gitFetchFailed(let message): "git fetch failed: \(message)"
+        case .gitTimedOut(let timeout): "git timed out after \(timeout) and was stopped"
         }
     }
 }

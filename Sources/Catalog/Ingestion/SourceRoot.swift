@@ -9,21 +9,27 @@ struct SourceRoot: Sendable {
     let directory: String
     /// A single file given as the source, instead of a directory.
     let singleFile: String?
-    /// The clone to delete afterwards, for git sources.
+    /// The clone to delete afterwards, for git sources cloned for one ingest.
     let checkout: GitCheckout?
+    /// The commit read, for git sources kept in a clone cache.
+    let commit: String?
     /// Keeps paths named by catalog files inside `directory`.
     let confinement: SourceConfinement
     private let isGit: Bool
 
     /// Locates a source on disk, cloning it first when it is a git repository.
-    /// - Parameter gitTimeout: how long a clone may take before it is stopped.
-    init(_ source: CatalogSource, gitTimeout: Duration) async throws {
+    /// - Parameters:
+    ///   - gitTimeout: how long a clone (or fetch) may take before it is stopped.
+    ///   - cloneCache: where git sources are kept between ingests and fetched anew; nil clones each
+    ///     one into a temporary folder removed after the ingest.
+    init(_ source: CatalogSource, gitTimeout: Duration, cloneCache: URL? = nil) async throws {
         identity = source.rootIdentity
         switch source {
         case .path(let path):
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             isGit = false
             checkout = nil
+            commit = nil
             // Normalised the way confinement checks are, so a path it returns starts with `directory`.
             if FileSystem.isDirectory(absolute) {
                 directory = SourceConfinement.normalized(absolute)
@@ -35,9 +41,17 @@ struct SourceRoot: Sendable {
                 throw IngestError.sourceNotFound(path)
             }
         case .git(let repository, let reference):
-            let checkout = try await GitCheckout.clone(repository, reference: reference, timeout: gitTimeout)
-            self.checkout = checkout
-            directory = SourceConfinement.normalized(checkout.directory.path)
+            if let cloneCache {
+                let kept = try await KeptClone.update(repository, reference: reference, identity: identity, cache: cloneCache, timeout: gitTimeout)
+                checkout = nil
+                commit = kept.commit
+                directory = SourceConfinement.normalized(kept.directory.path)
+            } else {
+                let checkout = try await GitCheckout.clone(repository, reference: reference, timeout: gitTimeout)
+                self.checkout = checkout
+                commit = nil
+                directory = SourceConfinement.normalized(checkout.directory.path)
+            }
             singleFile = nil
             isGit = true
         }

@@ -33,6 +33,13 @@ public struct CatalogChanges: Sendable {
 
     /// Creates an empty change set.
     public init() {}
+
+    /// Adds another batch of the same ingest.
+    public mutating func append(_ other: CatalogChanges) {
+        updates += other.updates
+        restamped += other.restamped
+        removedPaths += other.removedPaths
+    }
 }
 
 /// Two or more files define the same entity. The file whose path sorts first wins, every time,
@@ -56,4 +63,6 @@ public struct AppliedChanges: Sendable {
     public var removed: [EntityRef] = []
     /// Every entity currently defined in more than one file.
     public var conflicts: [EntityConflict] = []
+    /// What the change feed recorded, when it was kept (see ``CatalogStore/apply(_:feed:)``).
+    public var changes: [CatalogChange] = []
 }

@@ -6,7 +6,7 @@ import GRDB
 enum CatalogMigrations {
     /// Every catalog migration, in the order they run.
     static let all: [SchemaMigration] = [
-        entitiesV1, chatUserLookupV1, searchExtraV1, queryViewsV1, findingsV1, headlineColumnsV2,
+        entitiesV1, chatUserLookupV1, searchExtraV1, queryViewsV1, findingsV1, headlineColumnsV2, changeFeedV3,
     ]
 
     static var migrator: DatabaseMigrator { SchemaMigration.migrator(all) }

@@ -21,9 +21,13 @@ extension CatalogStore {
     }
 
     /// Applies one ingest's changes atomically: either all of them land or none do.
-    public func apply(_ changes: CatalogChanges) async throws -> AppliedChanges {
+    /// - Parameters:
+    ///   - changes: the files read anew, restamped and gone.
+    ///   - feed: when given, what the changes did to entities (added, removed, handed over, renamed,
+    ///     moved, lifecycle changed) is recorded in the change feed, in the same transaction.
+    public func apply(_ changes: CatalogChanges, feed: ChangeFeedStamp? = nil) async throws -> AppliedChanges {
         try await writer.write { db in
-            var writer = EntityWriter(db: db)
+            var writer = EntityWriter(db: db, tracksChanges: feed != nil)
             for update in changes.updates { try writer.apply(update) }
             for path in changes.removedPaths { try writer.removeFile(path) }
             for state in changes.restamped {
@@ -34,6 +38,12 @@ extension CatalogStore {
             var applied = writer.result
             if !applied.added.isEmpty || !applied.updated.isEmpty || !applied.removed.isEmpty {
                 try CatalogMigrations.bumpGeneration(db)
+            }
+            if let feed, let before = writer.before {
+                var after: [String: EntitySnapshot?] = [:]
+                for ref in before.keys { after[ref] = try EntitySnapshot.fetch(ref, in: db) }
+                let detected = ChangeDetector.changes(before: before, after: after, stamp: feed) { $0 }
+                applied.changes = try detected.map { try Self.record($0, in: db) }
             }
             return applied
         }
@@ -63,13 +73,25 @@ extension CatalogStore {
 private struct EntityWriter {
     let db: Database
     var result = AppliedChanges()
+    /// When the change feed is kept: every ref this write touched, with its state before the first
+    /// touch (nil: it did not exist).
+    private(set) var before: [String: EntitySnapshot?]?
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
 
-    init(db: Database) { self.db = db }
+    init(db: Database, tracksChanges: Bool) {
+        self.db = db
+        before = tracksChanges ? [:] : nil
+    }
+
+    /// Notes `ref`'s state before this write first changes it.
+    private mutating func remember(_ ref: String) throws {
+        guard let known = before, known.index(forKey: ref) == nil else { return }
+        before?[ref] = .some(try EntitySnapshot.fetch(ref, in: db))
+    }
 
     mutating func apply(_ update: SourceFileUpdate) throws {
         let path = update.state.path
@@ -118,6 +140,7 @@ private struct EntityWriter {
     /// Records `path`'s definition of an entity: active if no earlier-sorting file defines it.
     private mutating func define(_ parsed: ParsedEntity, in path: String) throws {
         let ref = parsed.entity.ref.description
+        try remember(ref)
         let body = parsed.entity.jsonBody
         let active = try Row.fetchOne(db.cachedStatement(sql: "SELECT sourcePath, body FROM entity WHERE ref = ?"), arguments: [ref])
         guard let active else {
@@ -146,6 +169,7 @@ private struct EntityWriter {
     /// Drops `path`'s definition of `ref`; when it was the active one, the next file takes over.
     private mutating func undefine(_ ref: EntityRef, in path: String) throws {
         let key = ref.description
+        try remember(key)
         try db.execute(sql: "DELETE FROM shadowedEntity WHERE ref = ? AND sourcePath = ?", arguments: [key, path])
         guard try String.fetchOne(db, sql: "SELECT sourcePath FROM entity WHERE ref = ?", arguments: [key]) == path else { return }
         try deleteActive(key)

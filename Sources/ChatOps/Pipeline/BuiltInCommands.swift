@@ -22,6 +22,7 @@ public enum BuiltInCommands {
         builder.register("deps", DepsCommand())
         builder.register("apis", ApisCommand())
         builder.register("docs", DocsCommand())
+        builder.register("catalog", CatalogCommand())
         return try builder.build(specs: specs)
     }
 }

@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import Logging
+import Synchronization
 
 /// Knows every team's rotation and answers "who is goalie now, and next": overrides first, then
 /// the team's pager when it has one, else the rotation file.
@@ -10,8 +11,10 @@ import Logging
 /// let status = try await directory.status(team: EntityRef(kind: "group", name: "playlists"), at: Date())
 /// ```
 public struct GoalieDirectory: Sendable {
-    /// Rotations by their team's canonical ref.
-    public let rotations: [EntityRef: Rotation]
+    /// Rotations by their team's canonical ref, as last loaded (a catalog refresh reloads them).
+    public var rotations: [EntityRef: Rotation] { book.rotations.withLock { $0 } }
+    /// Shared by every copy of the directory, so a reload reaches every handler that holds one.
+    let book: RotationBook
     let catalog: CatalogStore
     /// Overrides, pager answers, user groups and incidents.
     public let store: OnCallStore
@@ -29,12 +32,7 @@ public struct GoalieDirectory: Sendable {
         rotations: [Rotation], catalog: CatalogStore, store: OnCallStore, pagers: [any PagerClient] = [], cacheTTL: TimeInterval = 60,
         logger: Logger = Logger(label: "backline.oncall")
     ) {
-        var byTeam: [EntityRef: Rotation] = [:]
-        for rotation in rotations {
-            guard let ref = try? EntityRef(parsing: rotation.team, defaultKind: "group") else { continue }
-            if byTeam[ref] == nil { byTeam[ref] = rotation }
-        }
-        self.rotations = byTeam
+        book = RotationBook(Self.byTeam(rotations))
         self.catalog = catalog
         self.store = store
         self.pagers = pagers
