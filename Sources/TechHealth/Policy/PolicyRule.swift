@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a policy rule is about: a package of an ecosystem, or a runtime.
 public enum PolicySubject: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A package (the name may hold `*` wildcards: `@acme/*`, `org.springframework:*`).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a version stands against the organisation's policy.
 public enum PolicyStatus: String, Sendable, Hashable, Codable, Comparable {
     /// In a banned range.

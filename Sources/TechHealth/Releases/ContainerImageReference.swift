@@ -1,3 +1,5 @@
+import Foundation
+
 /// A container image reference (`node:20-alpine`, `python:3.11-slim-bookworm`,
 /// `mcr.microsoft.com/dotnet/aspnet:8.0`, `debian:bullseye`) read for what it says about the
 /// runtime inside and the OS underneath.

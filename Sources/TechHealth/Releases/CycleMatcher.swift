@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the release cycle a runtime version belongs to: `20.11.1` → `20`, `3.12.4` → `3.12`,
 /// `8` → `8.0`, `lts/iron` → the cycle codenamed Iron, `bullseye` → Debian `11`.
 enum CycleMatcher {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a runtime cycle stands on a given day.
 public enum EOLStatus: String, Sendable, Hashable, Codable, Comparable {
     /// Past its end-of-life date (or marked end-of-life without one).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// endoflife.date's union field: a date, or a plain yes/no when no date is published.
 public enum EOLMark: Sendable, Hashable, Codable {
     /// The day it happens (or happened).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A health data file (`releases.yaml`, `eol.yaml`, `policy.yaml`) that could not be read: the
 /// file, the line when known, and what is wrong, for the person who maintains the file.
 public struct HealthDataError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Package names as each ecosystem compares them, so `Django`, `django` and `DJANGO` (PyPI) or
 /// `docker.io/library/node` and `node` (Docker Hub) find the same release data.
 public enum PackageName {

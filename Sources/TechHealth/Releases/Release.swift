@@ -1,3 +1,5 @@
+import Foundation
+
 /// One published version of a package and the day it was published.
 public struct Release: Sendable, Hashable, Codable {
     /// The version as the registry writes it.

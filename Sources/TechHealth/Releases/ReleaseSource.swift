@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where release data comes from: the offline `releases.yaml` today, registry clients (npm, PyPI,
 /// Maven Central, the Go proxy, crates.io, RubyGems, git tags) behind the same call later.
 public protocol ReleaseSource: Sendable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads plain comparator ranges for schemes without a range syntax of their own (Go):
 /// `>=v1.2.0, <v2.0.0`, `>=1.22 <1.24`, `=v1.4.0`, alternatives with `||`; `*` admits all.
 enum ComparatorRangeParser {

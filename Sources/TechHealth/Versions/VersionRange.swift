@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed range (requirement, specifier) in one scheme: a union of constraint sets.
 public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
     /// How pre-release versions are admitted.
