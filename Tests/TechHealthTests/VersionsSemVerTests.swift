@@ -30,11 +30,18 @@ struct VersionsSemVerTests {
     }
 
     @Test("Strict parsing refuses what the grammar refuses", arguments: [
-        "", "1", "1.0", "01.0.0", "1.01.0", "1.0.0-", "1.0.0-01", "1.0.0+", "1.0.0-a..b", "v1.0.0", "1.0.0 ", "a.b.c",
+        "", "1", "1.0", "01.0.0", "1.01.0", "1.0.0-", "1.0.0-01", "1.0.0+", "1.0.0-a..b", "v1.0.0", "a.b.c",
         "1.0.0-é", "99999999999999999999.0.0",
     ])
     func refusesInvalid(_ text: String) {
         #expect(VersionScheme.semver.parse(text) == nil)
+        #expect(SemanticVersion(text) == nil)
+    }
+
+    @Test("The entry point trims surrounding whitespace (files carry it); the type itself does not")
+    func whitespace() {
+        #expect(VersionScheme.semver.parse(" 1.0.0\n")?.text == "1.0.0")
+        #expect(SemanticVersion("1.0.0 ") == nil)
     }
 
     @Test("npm accepts v and = prefixes; SwiftPM tags may drop minor and patch")

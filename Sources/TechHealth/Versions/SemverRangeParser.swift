@@ -42,7 +42,9 @@ enum SemverRangeParser {
             guard op != "~>" else { return nil }
             // Cargo has no `v` prefix and needs the operator-less form to be a version.
             guard let partial = parsePartial(rest.trimmingCharacters(in: .whitespaces), allowPrefix: false) else { return nil }
-            guard let constraints = desugar(op.isEmpty ? "^" : op, partial, scheme: scheme) else { return nil }
+            // `1.2.*` is a wildcard requirement, `1.2` a caret one: only the written wildcard says which.
+            let hasWildcard = rest.contains { $0 == "*" || $0 == "x" || $0 == "X" }
+            guard let constraints = desugar(op.isEmpty ? (hasWildcard ? "=" : "^") : op, partial, scheme: scheme) else { return nil }
             set += constraints
         }
         return [set]
