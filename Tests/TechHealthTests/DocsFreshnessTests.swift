@@ -11,13 +11,13 @@ struct DocsFreshnessTests {
     /// A component at `folder` with a descriptor, `mkdocs.yml`, one docs page and one code file,
     /// committed on day 0.
     @discardableResult
-    func seedComponent(_ repository: GitHistoryTestRepository, folder: String = "", docs: String = "# Service\n") throws -> String {
+    func seedComponent(_ repository: GitHistoryTestRepository, folder: String = "", docs: String = "# Service\n", commit: Bool = true) throws -> String {
         let prefix = folder.isEmpty ? "" : folder + "/"
         try repository.write(prefix + "catalog-info.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Component\n")
         try repository.write(prefix + "mkdocs.yml", "site_name: Service\nplugins:\n  - techdocs-core\n")
         try repository.write(prefix + "docs/index.md", docs)
         try repository.write(prefix + "src/app.ts", "export {}\n")
-        return try repository.commit("component \(folder)", at: GitHistoryTestRepository.day(0))
+        return commit ? try repository.commit("component \(folder)", at: GitHistoryTestRepository.day(0)) : ""
     }
 
     func check(_ repository: GitHistoryTestRepository, folder: String = "", annotations: [String: String] = dirRef,
@@ -254,7 +254,7 @@ struct DocsFreshnessTests {
     @Test func aFolderOutsideGitIsCheckedForLinksButItsFreshnessIsUnknown() async throws {
         let folder = try GitHistoryTestRepository(git: false)
         defer { folder.remove() }
-        try seedComponent(folder, docs: "# X\n\nSee [missing](missing.md).\n")
+        try seedComponent(folder, docs: "# X\n\nSee [missing](missing.md).\n", commit: false)
 
         let result = await check(folder)
 

@@ -89,7 +89,7 @@ public struct DocsFreshnessChecker: Sendable {
             return
         }
         let paths = pathspecs(for: layout, request: request)
-        do {
+        do throws(GitHistoryError) {
             let docs = try await history.lastCommit(touching: paths.docs)
             let code = try await history.lastCommit(touching: paths.code)
             let count = try await history.commitCount(after: docs?.sha, touching: paths.code)
@@ -116,11 +116,11 @@ public struct DocsFreshnessChecker: Sendable {
     func pathspecs(for layout: DocsLayout, request: DocsFreshnessRequest) -> (docs: [String], code: [String]) {
         let docsFolder = layout.rootRelative(layout.docsPath)
         let configFiles = ["mkdocs.yml", "mkdocs.yaml"].map { layout.rootRelative(layout.mkdocsFolder + "/" + $0) }
-        let docs = [GitPathspec.including(docsFolder)] + configFiles.map(GitPathspec.including)
+        let docs = [GitPathspec.including(docsFolder)] + configFiles.map { GitPathspec.including($0) }
 
         var code = [GitPathspec.including(layout.componentRelative)]
         code.append(GitPathspec.excluding(docsFolder))
-        code += configFiles.map(GitPathspec.excluding)
+        code += configFiles.map { GitPathspec.excluding($0) }
         code += DocsLayout.descriptorNames.map { GitPathspec.excluding(layout.rootRelative(layout.realComponent + "/" + $0)) }
         for folder in request.excludedCodeFolders {
             // Only folders inside the component are honoured; anything else is ignored by name.

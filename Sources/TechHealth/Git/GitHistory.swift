@@ -92,7 +92,7 @@ public struct GitHistory: Sendable {
     /// them when `base` is nil): the commits that landed after it, merged branches included.
     /// Stops counting at ``maxCountedCommits``.
     func commitCount(after base: String?, touching pathspecs: [String]) async throws(GitHistoryError) -> Int {
-        var arguments = ["--max-count=\(Self.maxCountedCommits)", "--format=x"]
+        var arguments = ["--max-count=\(Self.maxCountedCommits)", "--format=tformat:x"]
         // The hash came from git itself; checking its shape keeps anything else out of the
         // revision argument.
         if let base {
