@@ -43,7 +43,10 @@ struct DocsLayout {
         guard let realRoot = DocsFileAccess.realPath(workTreeRoot), case .directory = DocsFileAccess.kind(realRoot) else {
             return .failure(Refusal(status: .unknown, reason: "the work tree \(workTreeRoot) does not exist"))
         }
-        guard let realComponent = DocsFileAccess.realPath(componentFolder), DocsFileAccess.isInside(realComponent, realRoot) else {
+        guard let realComponent = DocsFileAccess.realPath(componentFolder), case .directory = DocsFileAccess.kind(realComponent) else {
+            return .failure(Refusal(status: .unknown, reason: "the component folder \(componentFolder) does not exist"))
+        }
+        guard DocsFileAccess.isInside(realComponent, realRoot) else {
             return .failure(Refusal(status: .unknown, reason: "the component folder is not inside the work tree"))
         }
         let descriptor = descriptorNames.first { DocsFileAccess.kind(realComponent + "/" + $0) != .missing } ?? descriptorNames[0]
