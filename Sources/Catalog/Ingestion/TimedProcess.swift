@@ -11,17 +11,17 @@ import Darwin
 /// thread per core: a slow `git clone` waited for there would stall every other task of the
 /// server. So the process is started and waited for on a dedicated thread, and the calling task
 /// suspends on a continuation until it is done.
-enum TimedProcess {
+public enum TimedProcess {
     /// How a run ended.
-    struct Outcome: Sendable {
+    public struct Outcome: Sendable {
         /// The exit status (or the signal that ended it).
-        let status: Int32
+        public let status: Int32
         /// The start of what it wrote to standard error, at most ``maxErrorOutput`` bytes.
-        let standardError: String
+        public let standardError: String
     }
 
     /// Why a run did not end by itself.
-    enum Failure: Error {
+    public enum Failure: Error {
         /// The executable could not be started.
         case couldNotStart(String)
         /// It ran past the deadline and was stopped.
@@ -30,10 +30,10 @@ enum TimedProcess {
 
     /// How much of standard error is kept: git's messages are a few lines, a hostile server's could
     /// be endless.
-    static let maxErrorOutput = 64 * 1024
+    public static let maxErrorOutput = 64 * 1024
 
     /// Runs `arguments[0]` (looked up on `PATH`) with the rest as its arguments.
-    static func run(_ arguments: [String], environment: [String: String], timeout: Duration) async -> Result<Outcome, Failure> {
+    public static func run(_ arguments: [String], environment: [String: String], timeout: Duration) async -> Result<Outcome, Failure> {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(returning: runBlocking(arguments, environment: environment, timeout: timeout))
