@@ -17,14 +17,17 @@ public enum ManifestInventory {
         var seen = Set(discovery.files)
         var queue = discovery.files
         var extraProblems = discovery.problems
+        var included = Set<String>()
         while !queue.isEmpty {
             let path = queue.removeFirst()
-            let kind = ManifestKind.detect(path) ?? .requirements  // only includes lack a known name
+            // An included file is a requirements file whatever its name says.
+            let kind = included.contains(path) ? .requirements : ManifestKind.detect(path) ?? .requirements
             switch ManifestFileReader.load(root: root, relativePath: path, limits: limits) {
             case .text(let text):
                 let file = parse(kind, path: path, contents: text)
                 for include in file.includes where !seen.contains(include) && seen.count < limits.maximumFiles {
                     seen.insert(include)
+                    included.insert(include)
                     queue.append(include)
                 }
                 parsed.append(file)

@@ -64,7 +64,9 @@ enum ManifestMerge {
         var lockIndex: [String: [Int]] = [:]
         for (index, entry) in locks.enumerated() { lockIndex[entry.name, default: []].append(index) }
 
-        for declared in manifests where declared.direct && directNames.insert(declared.name).inserted {
+        // Base images are not deduplicated: two Dockerfiles in one folder are two images.
+        for declared in manifests where declared.direct
+            && (declared.ecosystem == .docker || directNames.insert(declared.name).inserted) {
             var entry = declared
             let candidates = lockIndex[declared.name] ?? []
             // The lock's own record of what the root asked for wins; else its first entry of the name.

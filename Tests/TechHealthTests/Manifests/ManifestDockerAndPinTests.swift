@@ -62,6 +62,16 @@ struct ManifestDockerAndPinTests {
         }
     }
 
+    @Test("Two Dockerfiles in one folder stay two base images after the merge")
+    func twoDockerfiles() {
+        let merged = ManifestInventory.merge([
+            ManifestInventory.parse(.dockerfile, path: "Dockerfile", contents: "FROM node:20\n"),
+            ManifestInventory.parse(.dockerfile, path: "Dockerfile.dev", contents: "FROM node:18\n"),
+        ])
+        #expect(merged.all("node").compactMap(\.version).sorted() == ["18", "20"])
+        #expect(merged.runtimes.count == 2)
+    }
+
     @Test("One-line pin files")
     func pinFiles() throws {
         let cases: [(String, String, String, String)] = [
