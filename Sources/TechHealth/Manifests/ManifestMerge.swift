@@ -1,3 +1,5 @@
+import Foundation
+
 /// The cross-file step: pairs each folder's manifests with the lock files that resolve them.
 ///
 /// Files are grouped by folder and ecosystem. In a group, every manifest entry is a direct
@@ -69,8 +71,17 @@ enum ManifestMerge {
             && (declared.ecosystem == .docker || directNames.insert(declared.name).inserted) {
             var entry = declared
             let candidates = lockIndex[declared.name] ?? []
-            // The lock's own record of what the root asked for wins; else its first entry of the name.
-            if let pick = candidates.first(where: { locks[$0].direct }) ?? candidates.first {
+            // The lock's own record of what the root asked for wins; then the entry resolved for the
+            // very range the manifest wrote (yarn keeps one block per set of ranges); else the first.
+            let wanted = declared.declared
+            let pick = candidates.first { locks[$0].direct }
+                ?? candidates.first { index in
+                    wanted != nil && (locks[index].declared?.split(separator: ",").contains {
+                        $0.trimmingCharacters(in: .whitespaces) == wanted
+                    } ?? false)
+                }
+                ?? candidates.first
+            if let pick {
                 if let version = locks[pick].version { entry.version = version }
                 if entry.scope == nil { entry.scope = locks[pick].scope }
                 consumed.insert(pick)
@@ -82,7 +93,9 @@ enum ManifestMerge {
         merged += manifests.filter { !$0.direct }
 
         guard emitLocks else { return merged }
-        var seen = Set<String>()
+        // A lock often lists a direct package twice (pnpm's importer and its packages map): the
+        // version already reported as direct is not repeated as transitive.
+        var seen = Set(merged.filter(\.direct).map { "\($0.name)\u{0}\($0.version ?? "")" })
         for (index, entry) in locks.enumerated() where !consumed.contains(index) {
             var lockEntry = entry
             // A lock that names a package as direct while the manifest beside it does not (or names
@@ -91,7 +104,7 @@ enum ManifestMerge {
                 lockEntry.direct = false
             }
             if lockEntry.direct { directNames.insert(entry.name) }
-            guard seen.insert("\(entry.name)\u{0}\(entry.version ?? "")\u{0}\(lockEntry.direct)").inserted else { continue }
+            guard seen.insert("\(entry.name)\u{0}\(entry.version ?? "")").inserted else { continue }
             merged.append(lockEntry)
         }
         return merged

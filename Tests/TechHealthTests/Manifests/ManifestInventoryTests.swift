@@ -55,8 +55,9 @@ struct ManifestInventoryTests {
 
             let harvest = ManifestInventory.harvest(folder: folder)
             #expect(harvest.problems.isEmpty)
-            #expect(harvest.dependency("ms")?.version == "2.1.3")
-            #expect(harvest.dependency("ms")?.direct == true)
+            let ms = try #require(harvest.all("ms").first { $0.direct })
+            #expect(ms.version == "2.1.3")
+            #expect(ms.location.file == "package.json")
             #expect(harvest.dependency("github.com/google/uuid")?.location.file == "worker/go.mod")
             #expect(harvest.dependency("left-pad") == nil)
             #expect(harvest.dependency("django") == nil)
@@ -71,12 +72,16 @@ struct ManifestInventoryTests {
             try write(String(repeating: "x", count: 2_000), "go.mod", in: folder)
             try write("FROM node:20\n", "a/b/c/d/Dockerfile", in: folder)
             for index in 0..<5 { try write("3.12\n", "p\(index)/.python-version", in: folder) }
-            let limits = ManifestLimits(maximumDepth: 3, maximumFiles: 3, maximumEntries: 1_000, maximumFileBytes: 1_000)
-            let harvest = ManifestInventory.harvest(folder: folder, limits: limits)
+            let shallow = ManifestLimits(maximumDepth: 3, maximumFiles: 100, maximumEntries: 1_000, maximumFileBytes: 1_000)
+            let harvest = ManifestInventory.harvest(folder: folder, limits: shallow)
             #expect(harvest.problems.contains { $0.location.file == "go.mod" && $0.message.contains("larger") })
             #expect(harvest.problems.contains { $0.message.contains("deeper") })
-            #expect(harvest.problems.contains { $0.message.contains("manifest files") })
             #expect(harvest.dependency("node") == nil)
+            #expect(harvest.runtimes.count == 5)
+            let few = ManifestLimits(maximumDepth: 8, maximumFiles: 3, maximumEntries: 1_000, maximumFileBytes: 1_000)
+            let limited = ManifestInventory.harvest(folder: folder, limits: few)
+            #expect(limited.problems.contains { $0.message.contains("manifest files") })
+            #expect(limited.runtimes.count + limited.dependencies.count <= 3)
         }
     }
 
