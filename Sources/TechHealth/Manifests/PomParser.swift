@@ -15,6 +15,12 @@ enum PomParser {
             file.problem("a DOCTYPE or ENTITY declaration is not accepted in a pom.xml", line: line)
             return
         }
+        // A deeply nested document crashes the XML stack (found by the hostile-input tests: 100,000
+        // levels end in a stack overflow), and a real POM is about a dozen levels deep.
+        if let line = XMLDepth.firstLineDeeper(than: XMLDepth.maximum, in: text) {
+            file.problem("elements nested deeper than \(XMLDepth.maximum) levels", line: line)
+            return
+        }
         let document = XMLHash.config { $0.detectParsingErrors = true }.parse(text)
         if case .parsingError(let error) = document {
             file.problem("not valid XML (line \(error.line), column \(error.column))", line: error.line)
@@ -145,5 +151,69 @@ struct PomLocator {
         guard let start = lines.firstIndex(where: { $0.contains("<\(name)>") || $0.contains("<\(name) ") }) else { return nil }
         guard let end = lines[start...].firstIndex(where: { $0.contains("</\(name)>") }) else { return nil }
         return (start + 1)...(end + 1)
+    }
+}
+
+/// The element depth of an XML text, in one linear pass without parsing it.
+enum XMLDepth {
+    /// No POM comes near this.
+    static let maximum = 128
+
+    /// The line where nesting first goes past `limit`, nil when it never does. Comments, CDATA,
+    /// processing instructions and quoted attribute values are skipped, so a `<` inside them does
+    /// not count; a self-closing `<a/>` does not nest.
+    static func firstLineDeeper(than limit: Int, in text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        var depth = 0
+        var line = 1
+        var index = 0
+        func skip(past terminator: [UInt8]) {
+            while index < bytes.count {
+                if bytes[index] == 0x0A { line += 1 }
+                if bytes[index] == terminator[0], index + terminator.count <= bytes.count,
+                   Array(bytes[index..<index + terminator.count]) == terminator {
+                    index += terminator.count
+                    return
+                }
+                index += 1
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1 }
+            guard byte == UInt8(ascii: "<"), index + 1 < bytes.count else { index += 1; continue }
+            let next = bytes[index + 1]
+            if next == UInt8(ascii: "!") {
+                if bytes[index...].starts(with: Array("<!--".utf8)) { index += 4; skip(past: Array("-->".utf8)) }
+                else if bytes[index...].starts(with: Array("<![CDATA[".utf8)) { index += 9; skip(past: Array("]]>".utf8)) }
+                else { index += 2; skip(past: [UInt8(ascii: ">")]) }
+                continue
+            }
+            if next == UInt8(ascii: "?") { index += 2; skip(past: Array("?>".utf8)); continue }
+            if next == UInt8(ascii: "/") { depth = max(0, depth - 1); index += 2; skip(past: [UInt8(ascii: ">")]); continue }
+            // An opening tag: find its end outside quoted attribute values.
+            index += 1
+            var quote: UInt8? = nil
+            var previous: UInt8 = 0
+            while index < bytes.count {
+                let current = bytes[index]
+                if current == 0x0A { line += 1 }
+                if let open = quote {
+                    if current == open { quote = nil }
+                } else if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
+                    quote = current
+                } else if current == UInt8(ascii: ">") {
+                    break
+                }
+                previous = current
+                index += 1
+            }
+            index += 1
+            if previous != UInt8(ascii: "/") {
+                depth += 1
+                if depth > limit { return line }
+            }
+        }
+        return nil
     }
 }

@@ -37,26 +37,40 @@ struct ManifestHostileInputTests {
         #expect(file.harvest.dependencies.count == 1)
     }
 
-    @Test("Deep nesting is a problem in every structured format")
-    func deepNesting() {
-        let depth = 100_000
-        let json = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+    private static let depth = 100_000
+
+    @Test("Deep JSON nesting is a problem")
+    func deepJSON() {
+        let json = String(repeating: "[", count: Self.depth) + String(repeating: "]", count: Self.depth)
         for kind in [ManifestKind.packageJSON, .packageLock, .swiftResolved] {
             let file = ManifestInventory.parse(kind, path: "x", contents: json)
             #expect(file.harvest.problems.count == 1)
         }
-        let yaml = "lockfileVersion: '9.0'\nimporters: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+    }
+
+    @Test("Deep YAML nesting is a problem")
+    func deepYAML() {
+        let yaml = "lockfileVersion: '9.0'\nimporters: " + String(repeating: "[", count: Self.depth) + String(repeating: "]", count: Self.depth)
         #expect(ManifestInventory.parse(.pnpmLock, path: "pnpm-lock.yaml", contents: yaml).harvest.problems.count == 1)
-        let toml = "a = " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+    }
+
+    @Test("Deep TOML nesting is a problem")
+    func deepTOML() {
+        let toml = "a = " + String(repeating: "[", count: Self.depth) + String(repeating: "]", count: Self.depth)
         #expect(ManifestInventory.parse(.pyproject, path: "pyproject.toml", contents: toml).harvest.problems.count == 1)
-        let xml = "<project>" + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth) + "</project>"
+    }
+
+    @Test("Deep XML nesting is a problem")
+    func deepXML() {
+        let xml = "<project>" + String(repeating: "<a>", count: Self.depth) + String(repeating: "</a>", count: Self.depth) + "</project>"
         let pom = ManifestInventory.parse(.pom, path: "pom.xml", contents: xml).harvest
         #expect(pom.dependencies.isEmpty)
+        #expect(pom.problems.count == 1)
     }
 
     @Test("A huge single line is read in linear time")
     func hugeLine() {
-        let line = String(repeating: "a", count: 4_000_000)
+        let line = String(repeating: "a", count: 1_000_000)
         for kind in [ManifestKind.requirements, .goMod, .gemfileLock, .dockerfile, .gradleBuildScript, .swiftManifest, .yarnLock,
                      .runtimePinFile] {
             _ = ManifestInventory.parse(kind, path: kind == .runtimePinFile ? ".nvmrc" : "x", contents: line)
