@@ -81,7 +81,7 @@ let package = Package(
         // Domain: invocations, the command router, handlers and platform-neutral replies.
         .target(
             name: "ChatOps",
-            dependencies: ["Catalog", "OnCall", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")],
+            dependencies: ["Catalog", "OnCall", "TechHealth", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // Wire protocol only: Slack payloads, signatures, Block Kit, Web API and Socket Mode.
@@ -102,7 +102,7 @@ let package = Package(
         .target(
             name: "BacklineServer",
             dependencies: [
-                "Catalog", "ChatOps", "OnCall", "Secrets", "Slack",
+                "Catalog", "ChatOps", "OnCall", "Secrets", "Slack", "TechHealth",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,7 +119,7 @@ let package = Package(
         .executableTarget(
             name: "backline",
             dependencies: [
-                "BacklineServer", "Catalog", "ChatOps",
+                "BacklineServer", "Catalog", "ChatOps", "TechHealth",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -165,7 +165,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ChatOpsTests", dependencies: ["ChatOps", "Catalog", "OnCall", .product(name: "Logging", package: "swift-log")],
+            name: "ChatOpsTests", dependencies: ["ChatOps", "Catalog", "OnCall", "TechHealth", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "OnCallTests",
@@ -188,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "BacklineServerTests",
             dependencies: [
-                "BacklineServer", "SlackTesting", "Slack", "ChatOps", "Catalog", "OnCall", "Secrets",
+                "BacklineServer", "SlackTesting", "Slack", "ChatOps", "Catalog", "OnCall", "Secrets", "TechHealth",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -2,6 +2,7 @@ import BacklineServer
 import Catalog
 import Crypto
 import OnCall
+import TechHealth
 import Testing
 
 @Suite("Shipped migrations are frozen", .timeLimit(.minutes(1)))
@@ -23,12 +24,14 @@ struct MigrationFreezeTests {
         ("oncall v1: goalie user groups", "f6eb4857cb80b5d93e9295120a18aa13dea65f8d974804bb9b7873baaba9d470"),
         ("oncall v1: incidents", "afeae13aceffb45d40ce125e679ebb1b81fa2881da07c16a1ab002b528a8c8c8"),
         ("catalog v3: change feed and source status", "eb43b4feed3428fe10cf3a1af425130c008c40d1a1cac7ea17b174e42f898af3"),
+        ("health v1: harvests, manifest cache, scorecard results", "54bc7e9238bfd3b9fbf3562145ec806fd32666e31fd346f9912a7447c818c16a"),
     ]
 
     /// Each target runs its own migrations, in its own order: a target appends to its list, and the
     /// shipped ones must stay that list's prefix.
     static let targets: [(name: String, migrations: [SchemaMigration])] = [
         ("Catalog", CatalogStore.migrations), ("BacklineServer", EventReceiptStore.migrations), ("OnCall", OnCallStore.migrations),
+        ("TechHealth", TechHealthStore.migrations),
     ]
 
     static func sha256(_ text: String) -> String {

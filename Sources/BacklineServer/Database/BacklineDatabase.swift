@@ -1,6 +1,7 @@
 import Catalog
 import GRDB
 import OnCall
+import TechHealth
 
 /// The deployment's one SQLite database, opened once, with each target's tables migrated.
 public struct BacklineDatabase: Sendable {
@@ -11,18 +12,20 @@ public struct BacklineDatabase: Sendable {
     public let eventReceipts: EventReceiptStore
     /// Goalie overrides, pager answers, goalie user groups and incident records.
     public let oncall: OnCallStore
+    /// Harvests, the manifest cache and scorecard results.
+    public let health: TechHealthStore
 
     /// Opens the file at `path` (WAL) or, when nil, a private in-memory database, and migrates it.
     public static func open(path: String?) throws -> BacklineDatabase {
         let writer: any DatabaseWriter = try path.map { try SQLiteFile.open(path: $0) } ?? DatabaseQueue()
         return BacklineDatabase(
             writer: writer, catalog: try CatalogStore(writer: writer), eventReceipts: try EventReceiptStore(writer: writer),
-            oncall: try OnCallStore(writer: writer))
+            oncall: try OnCallStore(writer: writer), health: try TechHealthStore(writer: writer))
     }
 
     /// Every target's migrations, in the order ``open(path:)`` runs them.
     public static var migrations: [SchemaMigration] {
-        CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations
+        CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations + TechHealthStore.migrations
     }
 
     /// Every migration applied to the database, across targets, in the order they ran.

@@ -175,6 +175,6 @@ enum GradleVersion {
     static func exact(_ requirement: String) -> String? {
         guard let first = requirement.first, first.isNumber, !requirement.contains("+"),
               !requirement.hasPrefix("latest.") else { return nil }
-        return MavenVersion.exact(requirement)
+        return MavenRequirement.exact(requirement)
     }
 }

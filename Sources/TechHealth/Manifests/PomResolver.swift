@@ -82,7 +82,7 @@ enum PomResolver {
             let name = "\(interpolate(entry.groupId)):\(interpolate(entry.artifactId))"
             let declared = versionText.map(interpolate)
             harvest.dependencies.append(HarvestedDependency(
-                ecosystem: .maven, name: name, declared: declared, version: declared.flatMap(MavenVersion.exact),
+                ecosystem: .maven, name: name, declared: declared, version: declared.flatMap(MavenRequirement.exact),
                 direct: true, location: file.at(entry.line), scope: scope))
         }
 
@@ -105,7 +105,7 @@ enum PomResolver {
         if let external {
             harvest.dependencies.append(HarvestedDependency(
                 ecosystem: .maven, name: "\(external.groupId):\(external.artifactId)",
-                declared: external.version.map(interpolate), version: external.version.map(interpolate).flatMap(MavenVersion.exact),
+                declared: external.version.map(interpolate), version: external.version.map(interpolate).flatMap(MavenRequirement.exact),
                 direct: true, location: file.at(external.line), scope: "parent"))
         }
         for name in unresolved.sorted() {
@@ -174,7 +174,7 @@ enum Interpolation {
 }
 
 /// Maven version requirements.
-enum MavenVersion {
+enum MavenRequirement {
     /// The version itself when the requirement is a plain ("soft") version, which is what Maven uses
     /// unless a conflict says otherwise; nil for ranges (`[1.0,2.0)`) and unresolved text.
     static func exact(_ requirement: String) -> String? {

@@ -1,0 +1,67 @@
+import Catalog
+
+/// The tech-health tables, as named migrations whose SQL is frozen once shipped (a test holds each
+/// one's hash). A change to the schema is a new migration appended to ``all``.
+enum TechHealthMigrations {
+    /// Every tech-health migration, in the order they run.
+    static let all: [SchemaMigration] = [harvestV1]
+
+    /// What each component's harvest found, the parsed manifests cached by content hash (so an
+    /// unchanged file is not parsed again), the dependencies and runtimes flattened for heat maps,
+    /// and scorecard results kept per component per day for trends.
+    static let harvestV1 = SchemaMigration("health v1: harvests, manifest cache, scorecard results", sql: """
+        CREATE TABLE healthComponent (
+            entityRef TEXT PRIMARY KEY,     -- the Component
+            folder TEXT,                    -- where its sources were read; NULL when they could not be
+            harvestedAt DOUBLE NOT NULL,
+            harvest TEXT NOT NULL,          -- JSON ManifestHarvest, merged across its files
+            docs TEXT,                      -- JSON DocsFreshness, when it has TechDocs
+            sourceProblem TEXT,             -- why its sources could not be read
+            workTreeHead TEXT               -- the git commit its folder was at, to skip unchanged docs checks
+        ) WITHOUT ROWID;
+
+        CREATE TABLE healthManifestFile (
+            entityRef TEXT NOT NULL,
+            path TEXT NOT NULL,             -- relative to the component folder
+            contentHash TEXT NOT NULL,      -- SHA-256 of the bytes parsed
+            parsed TEXT NOT NULL,           -- JSON ParsedManifest
+            PRIMARY KEY (entityRef, path)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE healthDependency (
+            entityRef TEXT NOT NULL,
+            ecosystem TEXT NOT NULL,
+            name TEXT NOT NULL,
+            declared TEXT,
+            version TEXT,
+            direct INTEGER NOT NULL,
+            file TEXT NOT NULL,
+            line INTEGER,
+            scope TEXT
+        );
+        CREATE INDEX healthDependency_package ON healthDependency(ecosystem, name);
+        CREATE INDEX healthDependency_entity ON healthDependency(entityRef);
+
+        CREATE TABLE healthRuntime (
+            entityRef TEXT NOT NULL,
+            runtime TEXT NOT NULL,
+            version TEXT NOT NULL,
+            file TEXT NOT NULL,
+            line INTEGER
+        );
+        CREATE INDEX healthRuntime_runtime ON healthRuntime(runtime);
+        CREATE INDEX healthRuntime_entity ON healthRuntime(entityRef);
+
+        CREATE TABLE healthScorecardResult (
+            entityRef TEXT NOT NULL,
+            day TEXT NOT NULL,              -- YYYY-MM-DD, UTC
+            scorecard TEXT NOT NULL,        -- the scorecard's id
+            level TEXT,                     -- the highest level reached; NULL for none
+            passed INTEGER NOT NULL,
+            failed INTEGER NOT NULL,
+            checks TEXT NOT NULL,           -- JSON list of check results
+            PRIMARY KEY (entityRef, scorecard, day)
+        ) WITHOUT ROWID;
+        CREATE INDEX healthScorecardResult_day ON healthScorecardResult(day);
+        """)
+}
