@@ -2,6 +2,7 @@ import Catalog
 import ChatOps
 import Foundation
 import OnCall
+import TechHealth
 
 /// The built-in handlers, bound to the specs in `commands/`.
 public enum CommandSet {
@@ -10,11 +11,14 @@ public enum CommandSet {
     ///   - goalies: the rotations, for `/oncall` and the goalie in `/owner`; nil when not set up.
     ///   - incidents: incident handling, for `/incident`; nil without a chat platform to act in.
     ///   - goalieChanged: told when an override changes a team's goalie.
+    ///   - health: the harvests and the measurer, for `/health`; nil when not set up.
     public static func router(
         commandsDirectory: URL, goalies: GoalieDirectory? = nil, incidents: IncidentDesk? = nil,
-        goalieChanged: @escaping @Sendable (EntityRef) async -> Void = { _ in }
+        goalieChanged: @escaping @Sendable (EntityRef) async -> Void = { _ in },
+        health: (store: TechHealthStore, measurer: HealthMeasurer)? = nil
     ) throws -> CommandRouter {
         try BuiltInCommands.router(
-            specs: CommandSpec.load(from: commandsDirectory), goalies: goalies, incidents: incidents, goalieChanged: goalieChanged)
+            specs: CommandSpec.load(from: commandsDirectory), goalies: goalies, incidents: incidents, goalieChanged: goalieChanged,
+            health: health)
     }
 }

@@ -1,5 +1,6 @@
 import Catalog
 import OnCall
+import TechHealth
 
 /// The handlers Backline ships, by the id a spec's `handler:` names.
 public enum BuiltInCommands {
@@ -8,9 +9,11 @@ public enum BuiltInCommands {
     ///   - goalies: the rotations, for `/oncall` and the goalie in `/owner`; nil when not set up.
     ///   - incidents: incident handling, for `/incident`; nil without a chat platform to act in.
     ///   - goalieChanged: told when an override changes a team's goalie.
+    ///   - health: the harvests and the measurer, for `/health`; nil when not set up.
     public static func router(
         specs: [CommandSpec], goalies: GoalieDirectory? = nil, incidents: IncidentDesk? = nil,
-        goalieChanged: @escaping @Sendable (EntityRef) async -> Void = { _ in }
+        goalieChanged: @escaping @Sendable (EntityRef) async -> Void = { _ in },
+        health: (store: TechHealthStore, measurer: HealthMeasurer)? = nil
     ) throws -> CommandRouter {
         var builder = CommandRouterBuilder()
         builder.register("owner", OwnerCommand(goalies: goalies))
@@ -23,6 +26,7 @@ public enum BuiltInCommands {
         builder.register("apis", ApisCommand())
         builder.register("docs", DocsCommand())
         builder.register("catalog", CatalogCommand())
+        builder.register("health", HealthCommand(store: health?.store, measurer: health?.measurer))
         return try builder.build(specs: specs)
     }
 }

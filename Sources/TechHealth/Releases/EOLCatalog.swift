@@ -163,7 +163,7 @@ public struct EOLCatalog: Sendable {
 
     /// Product names to try, most specific first (`java` has no data of its own on
     /// endoflife.date: the Temurin builds stand in for it).
-    static func candidates(for product: String) -> [String] {
+    public static func candidates(for product: String) -> [String] {
         let name = product.lowercased()
         switch name {
         case "node", "nodejs", "node.js": return ["nodejs"]
