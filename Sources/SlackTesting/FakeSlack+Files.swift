@@ -1,6 +1,8 @@
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Slack
+import Synchronization
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials

@@ -37,6 +37,16 @@ public enum HeatmapPNG {
         return try canvas.png()
     }
 
+    /// A count short enough for its cell: `1234`, `56k`, `7M`, `1B+`.
+    static func compact(_ count: Int) -> String {
+        switch count {
+        case ..<10_000: String(count)
+        case ..<1_000_000: "\(count / 1_000)k"
+        case ..<1_000_000_000: "\(count / 1_000_000)M"
+        default: "1B+"
+        }
+    }
+
     private static func paint(_ content: HeatmapPictureContent, layout: HeatmapLayout, on canvas: borrowing CairoCanvas) {
         let m = HeatmapLayout.self
         // Title and subtitle with the date.
@@ -92,11 +102,11 @@ public enum HeatmapPNG {
                 let fill = Palette.fill(cell.severity)
                 canvas.fillRounded(x: left + inset, y: top + inset, width: m.cellWidth - m.cellGap, height: m.cellHeight - m.cellGap, radius: 3, color: fill)
                 canvas.text(
-                    String(cell.count), x: left + m.cellWidth / 2, baseline: middle + (metrics.ascent - metrics.descent) / 2,
+                    compact(cell.count), x: left + m.cellWidth / 2, baseline: middle + (metrics.ascent - metrics.descent) / 2,
                     color: fill.luminance > 0.4 ? Palette.ink : .white, alignment: .centre)
             }
             canvas.setFont(size: m.totalSize)
-            canvas.text(String(content.totals[rowIndex]), x: layout.totalRight, baseline: middle + 4, color: Palette.muted, alignment: .right)
+            canvas.text(compact(content.totals[rowIndex]), x: layout.totalRight, baseline: middle + 4, color: Palette.muted, alignment: .right)
         }
 
         // What was left out, so a capped picture never passes for the whole story.
@@ -133,7 +143,13 @@ struct HeatmapPictureContent {
         rowLabels = map.rows.prefix(grid.count).map { HeatmapTable.clean($0, limit: 120) }
         columnLabels = map.columns.prefix(shownColumns).map { HeatmapTable.clean($0, limit: 120) }
         // Totals cover every column, not only the drawn ones.
-        totals = full.map { row in row.reduce(0) { $0 + max(0, $1?.count ?? 0) } }
+        // Saturating, so absurd counts from a bad data source cannot trap the server.
+        totals = full.map { row in
+            row.reduce(0) { total, cell in
+                let (sum, overflow) = total.addingReportingOverflow(max(0, cell?.count ?? 0))
+                return overflow ? .max : sum
+            }
+        }
         legend = map.legend.isEmpty ? Heatmap.Severity.allCases : map.legend
         moreRows = map.rows.count - grid.count
         moreColumns = map.columns.count - shownColumns
@@ -208,7 +224,9 @@ struct HeatmapLayout {
         gridTop = legendTop + m.swatch + 14 + headerHeight
         let gridRight = gridLeft + Double(content.grid.first?.count ?? 0) * m.cellWidth
         canvas.setFont(size: m.totalSize)
-        totalRight = gridRight + 8 + max(canvas.width(of: "total"), canvas.width(of: String(content.totals.max() ?? 0)))
+        var totalWidth = canvas.width(of: "total")
+        for total in content.totals { totalWidth = max(totalWidth, canvas.width(of: HeatmapPNG.compact(total))) }
+        totalRight = gridRight + 8 + totalWidth
         // Rotated labels of the last columns reach right of the grid.
         let overhang = rotatedColumns ? max(0, diagonal - m.cellWidth / 2 - (totalRight - gridRight)) : 0
 
