@@ -153,6 +153,18 @@ struct HeatmapPictureTests {
     func `write a sample picture for review`() throws {
         let path = try #require(ProcessInfo.processInfo.environment["BACKLINE_HEATMAP_SAMPLE"])
         try Data(HeatmapPNG.draw(sampleMap())).write(to: URL(fileURLWithPath: path))
+        // Variants beside it: nothing to show, many rows with long versions, hostile labels.
+        let stem = path.hasSuffix(".png") ? String(path.dropLast(4)) : path
+        let empty = Heatmap(title: "left-pad (npm)", subtitle: "by team", asOf: Date(timeIntervalSince1970: 1_774_828_800), rows: [], columns: [])
+        try Data(HeatmapPNG.draw(empty)).write(to: URL(fileURLWithPath: stem + "-empty.png"))
+        var many = sampleMap(rows: 80)
+        many.title = "eclipse-temurin (docker)"
+        many.columns = many.columns.map { "\($0)-jdk-jammy" }
+        try Data(HeatmapPNG.draw(many)).write(to: URL(fileURLWithPath: stem + "-many.png"))
+        var hostile = sampleMap(rows: 4)
+        hostile.rows = [String(repeating: "long-", count: 400), "🚀🔥 emoji team", "tab\tnew\nline\u{0}", "\u{202E}reversed"]
+        hostile.cells.append(Heatmap.Cell(row: 0, column: 0, count: 123_456, severity: .unknown))
+        try Data(HeatmapPNG.draw(hostile)).write(to: URL(fileURLWithPath: stem + "-hostile.png"))
     }
 }
 

@@ -73,7 +73,7 @@ extension SlackWebAPIClient {
     /// `invalid_arguments` in the past, and a form is what its own SDKs send.
     public func getUploadURL(filename: String, length: Int, altText: String? = nil, token: SlackToken? = nil) async throws -> SlackUploadTicket {
         // Slack's own answer to an empty file, without the round trip.
-        guard length > 0 else { throw SlackAPIError(method: "files.getUploadURLExternal", code: "missing_argument", messages: ["length must be positive"]) }
+        guard length > 0 else { throw SlackAPIError(method: "files.getUploadURLExternal", code: "missing_argument") }
         var fields = [FormFields.Field(name: "filename", value: filename), FormFields.Field(name: "length", value: String(length))]
         if let altText { fields.append(FormFields.Field(name: "alt_txt", value: String(altText.prefix(1000)))) }
         return try await call("files.getUploadURLExternal", arguments: .form(FormFields(fields)), token: token)
