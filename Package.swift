@@ -98,11 +98,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Cairo through pkg-config (Debian: libcairo2-dev): the 2D library that draws the heat map PNG.
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         // Glue: configuration, buildApplication, HTTP routes, services and the domain↔wire adapters.
         .target(
             name: "BacklineServer",
             dependencies: [
-                "Catalog", "ChatOps", "OnCall", "Secrets", "Slack", "TechHealth",
+                "Catalog", "ChatOps", "OnCall", "Secrets", "Slack", "TechHealth", "CCairo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -100,6 +100,8 @@ extension FakeSlack {
         case "apps.connections.open":
             let ticket = state.nextTimestamp()
             return .ok(["url": .string("ws://\(host ?? "127.0.0.1")/link?ticket=\(ticket)&app_id=A0FAKE")])
+        case "files.getUploadURLExternal", "files.completeUploadExternal":
+            return fileReply(method: method, arguments: arguments, state: state, host: host)
         default:
             return .failure("unknown_method")
         }

@@ -56,6 +56,7 @@ extension FakeSlack {
             if let problem { return text(problem.0, status: .badRequest) }
             return text("ok", status: .ok)
         }
+        addUploadRoute(to: router, state: state)
         return router
     }
 

@@ -13,6 +13,7 @@ final class FakeSlackState: Sendable {
         var sockets: [Int: AsyncStream<FakeSlack.SocketCommand>.Continuation] = [:]
         var nextSocket = 1
         var nextTimestamp = 1
+        var uploads: [String: FakeSlack.PendingUpload] = [:]
     }
 
     let botToken: String
@@ -20,6 +21,7 @@ final class FakeSlackState: Sendable {
     let calls = Recorder<FakeSlack.WebAPICall>()
     let responseURLPosts = Recorder<FakeSlack.ResponseURLPost>()
     let socketEvents = Recorder<FakeSlack.SocketEvent>()
+    let sharedFiles = Recorder<FakeSlack.SharedFile>()
     let mutable = Mutex(Mutable())
 
     init(botToken: String, appToken: String) {

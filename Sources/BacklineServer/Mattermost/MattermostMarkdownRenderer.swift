@@ -23,6 +23,7 @@ public enum MattermostMarkdownRenderer {
             case .divider: lines.append("---")
             // Mattermost has no button that runs a command for the presser: show what to type.
             case .actions(let actions): lines += actions.map { "\(escape($0.label)): `\($0.commandLine.replacingOccurrences(of: "`", with: "'"))`" }
+            case .heatmap(let map): lines += heatmapTable(map)
             }
         }
         let text = lines.joined(separator: "\n")

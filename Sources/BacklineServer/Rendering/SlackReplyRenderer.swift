@@ -28,6 +28,8 @@ public enum SlackReplyRenderer {
                 blocks.append(.divider)
             case .actions(let actions):
                 blocks.append(actionsBlock(actions))
+            case .heatmap(let map):
+                blocks += heatmapBlocks(map)
             }
         }
         if blocks.count > BlockKitLimits.blocksPerMessage {

@@ -24,8 +24,24 @@ public enum PlainTextRenderer {
                 lines.append("")
             case .actions(let actions):
                 lines += actions.map { "\($0.label): \($0.commandLine)" }
+            case .heatmap(let map):
+                lines += heatmapLines(map)
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The heat map as an aligned table: a terminal has room for more than a chat message.
+    private static func heatmapLines(_ map: Heatmap) -> [String] {
+        let heading = HeatmapTable.clean(map.title, limit: 200)
+        let subtitle = HeatmapTable.clean(map.subtitle, limit: 200)
+        var lines = [heading + (subtitle.isEmpty ? "" : " — " + subtitle) + " (as of \(map.asOfDay))"]
+        guard !map.isEmpty else { return lines + ["  no data"] }
+        let table = HeatmapTable(map, rowLimit: 200, columnLimit: 12, labelLength: 40)
+        lines += table.alignedLines().map { "  " + $0 }
+        if table.moreRows > 0 { lines.append("  … and \(table.moreRows) more") }
+        if table.moreColumns > 0 { lines.append("  … and \(table.moreColumns) older versions") }
+        lines.append("  " + table.legend)
+        return lines
     }
 }

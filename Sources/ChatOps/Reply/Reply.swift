@@ -45,6 +45,9 @@ public enum ReplyBlock: Sendable, Hashable {
     /// Buttons that run a follow-up command, such as the next page of a long list. Platforms
     /// without buttons show the command to type instead.
     case actions([ReplyAction])
+    /// A picture of versions against teams or services: a PNG where the platform takes uploads,
+    /// a text table elsewhere (see ``HeatmapTable``).
+    case heatmap(Heatmap)
 }
 
 /// A button that runs a command line for the person who presses it (`/search api --page 2`).

@@ -70,6 +70,8 @@ public struct SlackRateLimits: Sendable {
                 "users.info": .tier4,
                 "users.lookupByEmail": .tier3,
                 "apps.connections.open": .tier3,
+                "files.getUploadURLExternal": .tier4,
+                "files.completeUploadExternal": .tier4,
             ],
             postingPerChannel: SlackRateLimit(permits: 1, per: .seconds(1), burst: 3)
         )
