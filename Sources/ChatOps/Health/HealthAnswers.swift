@@ -76,7 +76,7 @@ struct HealthAnswers {
         var blocks: [ReplyBlock] = [.header("Tech health: \(teamName)")]
         blocks.append(.paragraph(RichText([.text("\(owned.count) component(s); \(harvests.count) harvested. Worst first:")])))
         blocks.append(.list(title: nil, items: Array(items.prefix(25)), more: max(0, items.count - 25)))
-        if notHarvested > 0 { blocks.append(.context("\(notHarvested) component(s) not harvested yet.")) }
+        if notHarvested > 0 { blocks.append(.context(RichText([.text("\(notHarvested) component(s) not harvested yet.")]))) }
         blocks.append(.context(RichText([.text("Details: "), .code("/health NAME"), .text(" · across the organisation: "), .code("/health heatmap PACKAGE")])))
         let data: JSONValue = .object([
             "command": .string("health"), "view": .string("team"), "team": .string(team.ref.description),
