@@ -76,7 +76,9 @@ public struct SlackGateway: Sendable {
 
     private func answerWithinBudget(_ invocation: Invocation, responseURL: String?) async -> Acknowledgement {
         let outcome = await runner.run(within: replyBudget, clock: ContinuousClock()) {
-            await answerer.answer(invocation)
+            let reply = await answerer.answer(invocation)
+            postPictures(of: reply, to: invocation.channelID, threadTS: nil)
+            return reply
         } late: { reply in
             guard let responseURL else {
                 logger.warning("a late reply has no response_url to go to", metadata: ["command": "\(invocation.command)"])
@@ -91,6 +93,30 @@ public struct SlackGateway: Sendable {
             return .message(SlackMessage(responseType: .ephemeral, text: "Working on /\(invocation.command) \(invocation.text)…"))
         case .refused:
             return .message(SlackMessage(responseType: .ephemeral, text: "Backline is restarting; please try again in a moment."))
+        }
+    }
+
+    /// A reply's pictures (heat maps) go to the channel as PNG files through Slack's upload flow,
+    /// after the text answer; a reply has the picture's table too, so a failed upload loses nothing.
+    private func postPictures(of reply: Reply, to channel: String?, threadTS: String?) {
+        let maps = reply.blocks.compactMap { block -> Heatmap? in
+            if case .heatmap(let map) = block, !map.isEmpty { return map }
+            return nil
+        }
+        guard !maps.isEmpty, let channel else { return }
+        guard canPost else {
+            logger.notice("a heat map picture needs SLACK_BOT_TOKEN (files:write) to be posted; the table was sent instead")
+            return
+        }
+        let uploader = SlackPictureUploader(webAPI: webAPI)
+        for map in maps {
+            runner.detach {
+                do {
+                    _ = try await uploader.post(map, channel: channel, threadTS: threadTS)
+                } catch {
+                    logger.error("posting a heat map picture failed", metadata: ["channel": "\(channel)", "error": "\(error)"])
+                }
+            }
         }
     }
 
@@ -133,6 +159,7 @@ public struct SlackGateway: Sendable {
                 var rendered = SlackReplyRenderer.render(reply)
                 rendered.responseType = nil
                 _ = try await webAPI.postMessage(channel: message.channel, message: rendered, threadTS: message.threadTS ?? message.ts)
+                postPictures(of: reply, to: message.channel, threadTS: message.threadTS ?? message.ts)
             } catch {
                 logger.error("replying to a mention failed", metadata: ["channel": "\(message.channel)", "error": "\(error)"])
             }
