@@ -34,7 +34,7 @@ struct CairoCanvas: ~Copyable {
     init(width: Double, height: Double, scale: Double = 1) {
         let pixelWidth = Int32(clamping: Int((width * scale).rounded(.up)))
         let pixelHeight = Int32(clamping: Int((height * scale).rounded(.up)))
-        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, max(1, pixelWidth), max(1, pixelHeight))
+        surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, max(1, pixelWidth), max(1, pixelHeight))
         context = cairo_create(surface)
         cairo_scale(context, scale, scale)
         fill(x: 0, y: 0, width: width, height: height, color: .white)
