@@ -145,7 +145,7 @@ struct ScorecardEvaluationTests {
         values["libyears.total"] = .null
         let result = Self.ladder.evaluate(Self.facts(values))
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let text = String(decoding: try encoder.encode(result), as: UTF8.self)
         for fragment in [
             "\"entity\":\"component:default/playlist-api\"", "\"level\":\"silver\"", "\"nextLevel\":\"gold\"",
