@@ -23,6 +23,7 @@ struct HealthAnswers {
         var runtimes: [RuntimeMeasure]
         var worst: [HealthItem]
         var docs: DocsFreshness?
+        var scorecard: ScorecardRecord?
         var problems: [ManifestProblem]
     }
 
@@ -47,7 +48,8 @@ struct HealthAnswers {
         let answer = ComponentAnswer(
             entity: line, harvestedAt: harvest.harvestedAt, sourceFolderReadable: harvest.folder != nil, sourceProblem: harvest.sourceProblem,
             totals: measure.totals, dependencies: measure.dependencies.sorted(by: HealthFormat.worstFirst), runtimes: measure.runtimes,
-            worst: measure.worst, docs: harvest.docs, problems: harvest.harvest.problems)
+            worst: measure.worst, docs: harvest.docs, scorecard: try await store.latestScorecards(for: [entity.ref]).first,
+            problems: harvest.harvest.problems)
         return Reply(
             summary: HealthFormat.summary(line.displayName, measure.totals, docs: harvest.docs),
             blocks: HealthFormat.componentBlocks(answer, now: context.now()), data: try JSONValue(encoding: answer))

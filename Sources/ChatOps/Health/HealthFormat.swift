@@ -54,6 +54,20 @@ enum HealthFormat {
 
     static func componentBlocks(_ answer: HealthAnswers.ComponentAnswer, now: Date) -> [ReplyBlock] {
         var blocks: [ReplyBlock] = [.header("Tech health: \(answer.entity.displayName)")]
+        if let scorecard = answer.scorecard {
+            var spans: [RichText.Span] = [.text("Scorecard \(scorecard.scorecard): "), .bold(scorecard.level ?? "no level yet")]
+            spans.append(.text(" (\(scorecard.passed) passed, \(scorecard.failed) failed, \(scorecard.day))"))
+            blocks.append(.paragraph(RichText(spans)))
+            let failing = scorecard.checks.filter { $0.outcome == .failed }
+            if !failing.isEmpty {
+                blocks.append(.list(
+                    title: RichText([.text("Failing checks:")]),
+                    items: failing.prefix(5).map { check in
+                        RichText([.bold(check.title), .text(" (\(check.level))"), .text(check.fix.map { " — \($0)" } ?? "")])
+                    },
+                    more: max(0, failing.count - 5)))
+            }
+        }
         blocks.append(.paragraph(RichText([.text(totalsText(answer.totals, docs: answer.docs))])))
         let attention = answer.dependencies.filter { $0.eol == .endOfLife || $0.policy.status.isOutOfPolicy || ($0.behind.map { !$0.isCurrent } ?? false) }
         if !attention.isEmpty {
