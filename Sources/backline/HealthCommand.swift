@@ -2,6 +2,7 @@ import ArgumentParser
 import BacklineServer
 import Catalog
 import Foundation
+import Logging
 import TechHealth
 #if canImport(Glibc)
 import Glibc

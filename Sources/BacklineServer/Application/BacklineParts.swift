@@ -85,13 +85,18 @@ public struct BacklineParts: Sendable {
                 gitTimeout: gitTimeout, docs: DocsFreshnessChecker(policy: configuration.health.docsPolicy)))
         let harvests = HealthHarvestRunner(harvester: harvester, logger: logger)
         healthHarvests = harvests
+        // The service harvests after refreshes that changed something; `ask` harvests once below.
+        var afterChanges: CatalogRefresher.AfterChanges?
+        if mode == .service {
+            afterChanges = { @Sendable directories in await harvests.harvest(sourceDirectories: directories) }
+        }
         let refresher = CatalogRefresher(
             sources: sources.map(CatalogSource.init(argument:)),
             ingester: CatalogIngester(
                 store: database.catalog, gitTimeout: gitTimeout, cloneCache: cloneDirectory),
             goalies: goalies, rotationsDirectory: configuration.oncall.rotationsDirectory,
             announcer: canPost ? HandoverAnnouncer(catalog: database.catalog, webAPI: webAPI, logger: logger) : nil, logger: logger,
-            afterChanges: mode == .service ? { directories in await harvests.harvest(sourceDirectories: directories) } : nil)
+            afterChanges: afterChanges)
         catalogRefresher = refresher
         switch mode {
         case .oneShot:

@@ -26,7 +26,6 @@ public struct HealthSettings: Sendable {
         policy = paths.home.appendingPathComponent("config/health/policy.yaml")
         scorecards = paths.home.appendingPathComponent("config/scorecards")
     }
-}
 
     /// The docs staleness rule these settings describe.
     public var docsPolicy: DocsFreshnessPolicy {

@@ -12,6 +12,12 @@ enum ComponentFolder: Sendable, Hashable {
     /// `serve` keeps): a harvest made where the clone was stays; without one, this is the problem.
     case cloneNotHere(String)
 
+    /// The folder's path, when the sources can be read.
+    var path: String? {
+        guard case .folder(let url, _) = self else { return nil }
+        return url.path
+    }
+
     /// The folder its descriptor was found in. A directory source's files are named by absolute
     /// path; a git source's by `git:<repository>#<ref>/<path>`, whose clone is in `clones`.
     static func descriptorFolder(of component: ComponentSource, clones: [String: URL]) -> ComponentFolder {

@@ -28,9 +28,9 @@ public struct HealthContext: Sendable {
         store: TechHealthStore, releases: URL, eol: URL, policy: URL, scorecards: URL, docsPolicy: DocsFreshnessPolicy = .standard
     ) throws(HealthDataError) -> HealthContext {
         func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
-        let releaseCatalog = exists(releases) ? try ReleaseCatalog(contentsOf: releases) : .empty
-        let eolCatalog = exists(eol) ? try EOLCatalog(contentsOf: eol) : .empty
-        let rules = exists(policy) ? try Policy(contentsOf: policy) : .empty
+        let releaseCatalog = try exists(releases) ? ReleaseCatalog(contentsOf: releases) : .empty
+        let eolCatalog = try exists(eol) ? EOLCatalog(contentsOf: eol) : .empty
+        let rules = try exists(policy) ? Policy(contentsOf: policy) : .empty
         return HealthContext(
             store: store, measurer: HealthMeasurer(releases: releaseCatalog, eol: eolCatalog, policy: rules),
             scorecardsDirectory: scorecards, docsPolicy: docsPolicy)

@@ -44,7 +44,7 @@ public struct HealthHarvester: Sendable {
         let components = try await catalog.componentSources()
         let states = try await store.harvestStates()
         let folders = await resolveFolders(components, sourceDirectories: sourceDirectories)
-        let nested = NestedFolders(folders.compactMap { if case .folder(let url, _) = $0 { url.path } else { nil } })
+        let nested = NestedFolders(folders.compactMap(\.path))
 
         var report = HarvestReport()
         progress(HarvestProgress(done: 0, total: components.count))
@@ -150,7 +150,7 @@ public struct HealthHarvester: Sendable {
             return outcome
         }
 
-        let cached = (state?.fingerprints.isEmpty ?? true) ? [:] : try await store.cachedManifests(of: component.ref)
+        let cached: [String: CachedManifest] = try await (state?.fingerprints.isEmpty ?? true) ? [:] : store.cachedManifests(of: component.ref)
         var files: [ParsedManifest] = []
         var saved: [String: CachedManifest] = [:]
         var extraProblems = discovery.problems

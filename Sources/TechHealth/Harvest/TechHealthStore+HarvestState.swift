@@ -26,9 +26,12 @@ extension TechHealthStore {
             var states: [String: StoredHarvestState] = [:]
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .secondsSince1970
-            for row in try Row.fetchAll(db, sql: "SELECT entityRef, folder, sourceProblem, workTreeHead, docs,
-                    coalesce(json_array_length(harvest, '$.problems'), 0) AS problemCount FROM healthComponent
-                    ") {
+            let sql = """
+                SELECT entityRef, folder, sourceProblem, workTreeHead, docs,
+                       coalesce(json_array_length(harvest, '$.problems'), 0) AS problemCount
+                FROM healthComponent
+                """
+            for row in try Row.fetchAll(db, sql: sql) {
                 let docs: String? = row["docs"]
                 states[row["entityRef"]] = StoredHarvestState(
                     folder: row["folder"], sourceProblem: row["sourceProblem"], workTreeHead: row["workTreeHead"],
