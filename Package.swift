@@ -132,7 +132,7 @@ let package = Package(
         .executableTarget(
             name: "BacklineBenchmarks",
             dependencies: [
-                "Catalog", "ChatOps", "BacklineServer", "Secrets", "Slack",
+                "Catalog", "ChatOps", "BacklineServer", "Secrets", "Slack", "TechHealth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

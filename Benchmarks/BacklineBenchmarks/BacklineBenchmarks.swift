@@ -9,7 +9,10 @@ struct BacklineBenchmarks: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backline-bench",
         abstract: "Measure Backline on a synthetic catalog (release builds only give meaningful numbers).",
-        subcommands: [Catalog.self, Commands.self, Refresh.self, HTTPServers.self, WrkScript.self, PacedLoad.self, HeatmapPicture.self])
+        subcommands: [
+            Catalog.self, Commands.self, Refresh.self, HealthHarvestBenchmark.self, HeatmapPicture.self, HTTPServers.self, WrkScript.self,
+            PacedLoad.self,
+        ])
 
     struct Catalog: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -5,6 +5,7 @@ import Logging
 import OnCall
 import Secrets
 import Slack
+import TechHealth
 
 /// The pieces of Backline, wired once: the one composition root. `backline serve` (through
 /// ``buildApplication(configuration:logger:)``) and `backline ask` both build these, so a command
@@ -31,6 +32,15 @@ public struct BacklineParts: Sendable {
     public let answerer: ChatAnswerer
     /// Keeps the catalog in step with its sources (refresh loop, push webhooks, handovers).
     public let catalogRefresher: CatalogRefresher
+    /// What the `/health` commands read: the harvests and the measurer loaded from the configured
+    /// release, end-of-life and policy files.
+    public let health: HealthContext
+    /// Harvests every Component's manifests and docs; `serve` runs it after refreshes that changed
+    /// something, `ask` after its ingest.
+    public let healthHarvests: HealthHarvestRunner
+    /// What the harvest after a one-shot ingest found (`ask`); nil in the service, whose harvests
+    /// run after each refresh.
+    public let harvestReport: HarvestReport?
     let runner: CommandRunner
     let slackGateway: SlackGateway
     let signatureVerifier: SlackSignatureVerifier?
@@ -59,18 +69,56 @@ public struct BacklineParts: Sendable {
         self.goalies = goalies
         let canPost = configuration.slack.botToken != nil
         let gitTimeout = Duration.milliseconds(Int64(configuration.catalog.gitTimeoutSeconds * 1000))
+        let cloneDirectory = mode == .service ? configuration.catalog.resolvedCloneDirectory(database: configuration.databasePath) : nil
+        do {
+            health = try HealthContext.load(
+                store: database.health, releases: configuration.health.releases, eol: configuration.health.eol,
+                policy: configuration.health.policy, scorecards: configuration.health.scorecards, docsPolicy: configuration.health.docsPolicy)
+        } catch {
+            throw ConfigurationError(description: "\(error)")
+        }
+        // Only the service reaches the network for source-location clones; `ask` reads what it ingested.
+        let harvester = HealthHarvester(
+            catalog: database.catalog, store: database.health,
+            settings: HarvestSettings(
+                cloneSourceLocations: mode == .service && configuration.health.cloneSourceLocations, cloneCache: cloneDirectory,
+                gitTimeout: gitTimeout, docs: DocsFreshnessChecker(policy: configuration.health.docsPolicy)))
+        let harvests = HealthHarvestRunner(harvester: harvester, logger: logger)
+        healthHarvests = harvests
+        // The service harvests after refreshes that changed something; `ask` harvests once below.
+        var afterChanges: CatalogRefresher.AfterChanges?
+        if mode == .service {
+            afterChanges = { @Sendable directories in await harvests.harvest(sourceDirectories: directories) }
+        }
         let refresher = CatalogRefresher(
             sources: sources.map(CatalogSource.init(argument:)),
             ingester: CatalogIngester(
-                store: database.catalog, gitTimeout: gitTimeout, cloneCache: mode == .service ? configuration.catalog.resolvedCloneDirectory(database: configuration.databasePath) : nil),
+                store: database.catalog, gitTimeout: gitTimeout, cloneCache: cloneDirectory),
             goalies: goalies, rotationsDirectory: configuration.oncall.rotationsDirectory,
-            announcer: canPost ? HandoverAnnouncer(catalog: database.catalog, webAPI: webAPI, logger: logger) : nil, logger: logger)
+            announcer: canPost ? HandoverAnnouncer(catalog: database.catalog, webAPI: webAPI, logger: logger) : nil, logger: logger,
+            afterChanges: afterChanges)
         catalogRefresher = refresher
         switch mode {
         case .oneShot:
-            ingestReport = sources.isEmpty ? nil
-                : try await CatalogIngester(store: database.catalog, gitTimeout: gitTimeout).ingest(sources.map(CatalogSource.init(argument:)), progress: progress)
+            if sources.isEmpty {
+                ingestReport = nil
+                harvestReport = nil
+            } else {
+                let ingest = try await OneShotIngest.run(
+                    sources.map(CatalogSource.init(argument:)), store: database.catalog, gitTimeout: gitTimeout, progress: progress)
+                defer { ingest.remove() }
+                ingestReport = ingest.report
+                // So `/health` answers at the terminal; a harvest that cannot be stored is logged,
+                // not fatal: every other command still answers.
+                do {
+                    harvestReport = try await harvester.harvest(sourceDirectories: ingest.directories, now: Date())
+                } catch {
+                    logger.error("health harvest failed", metadata: ["error": "\(error)"])
+                    harvestReport = nil
+                }
+            }
         case .service:
+            harvestReport = nil
             var report = IngestReport()
             for outcome in await refresher.refreshAll() {
                 guard let part = outcome.report else { continue }

@@ -9,8 +9,13 @@ import OnCall
 /// of them, a push webhook for the one it names. Requests that arrive while a refresh runs are
 /// remembered once, so a burst of pushes costs one more refresh, not one per push. A source that
 /// fails keeps its last good entities and says why in its status. After every refresh the goalie
-/// rotations are read again and handovers are announced.
+/// rotations are read again and handovers are announced; when a refresh changed something, the
+/// after-refresh hook (the tech-health harvest) runs last, once per batch of refreshes.
 public actor CatalogRefresher {
+    /// Runs after refreshes that changed something, given where each source's files are on disk
+    /// (by ``CatalogSource/rootIdentity``; kept clones for git sources).
+    public typealias AfterChanges = @Sendable (_ directories: [String: URL]) async -> Void
+
     /// What one refresh of one source ended with, for observers (tests, logs).
     public struct Outcome: Sendable {
         /// The source's status after the refresh.
@@ -32,6 +37,9 @@ public actor CatalogRefresher {
     private var pending: [CatalogSource] = []
     private var directories: [CatalogSource: URL] = [:]
     private var observers: [@Sendable (Outcome) -> Void] = []
+    private let afterChanges: AfterChanges?
+    private var commits: [CatalogSource: String] = [:]
+    private var changedSinceHook = false
     private let wakeups: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
 
@@ -43,10 +51,14 @@ public actor CatalogRefresher {
     ///   - rotationsDirectory: the configured rotations folder; nil reads `rotations/` in each source.
     ///   - announcer: tells teams about handovers; nil without a bot token.
     ///   - now: the time stamped on changes and statuses.
+    ///   - afterChanges: run after refreshes that changed entities or moved a git source's commit,
+    ///     and after the first ``refreshAll()``; never two at once, since refreshes run one at a time.
     public init(
         sources: [CatalogSource], ingester: CatalogIngester, goalies: GoalieDirectory?, rotationsDirectory: URL?,
-        announcer: HandoverAnnouncer?, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+        announcer: HandoverAnnouncer?, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger,
+        afterChanges: AfterChanges? = nil
     ) {
+        self.afterChanges = afterChanges
         self.sources = sources
         self.ingester = ingester
         self.goalies = goalies
@@ -118,6 +130,11 @@ public actor CatalogRefresher {
         do {
             let refresh = try await ingester.refresh(source, at: started)
             directories[source] = refresh.directory
+            // A new commit may change manifests the catalog files do not mention.
+            if !(refresh.report.added.isEmpty && refresh.report.updated.isEmpty && refresh.report.removed.isEmpty) || commits[source] != refresh.commit {
+                changedSinceHook = true
+            }
+            commits[source] = refresh.commit
             let errors = refresh.report.problems.filter { $0.severity == .error }
             let status = CatalogSourceStatus(
                 source: source.description, lastAttemptAt: started, lastSuccessAt: started, commit: refresh.commit,
@@ -162,7 +179,16 @@ public actor CatalogRefresher {
             if !rotations.isEmpty || goalies.rotations.isEmpty { goalies.replaceRotations(rotations) }
         }
         await announcer?.announcePending()
+        if let afterChanges, changedSinceHook || !hookRan {
+            changedSinceHook = false
+            hookRan = true
+            var byIdentity: [String: URL] = [:]
+            for (source, directory) in directories { byIdentity[source.rootIdentity] = directory }
+            await afterChanges(byIdentity)
+        }
     }
+
+    private var hookRan = false
 }
 
 extension Duration {

@@ -46,7 +46,17 @@ extension BacklineConfiguration {
                 maxWebhookBodySize = try container.decodeIfPresent(Int.self, forKey: .maxWebhookBodySize)
             }
         }
+        struct Health: Decodable {
+            var releases: String?
+            var eol: String?
+            var policy: String?
+            var scorecards: String?
+            var cloneSourceLocations: Bool?
+            var docsMaxCodeCommits: Int?
+            var docsMaxCodeDays: Int?
+        }
         var server: Server?
+        var health: Health?
         var database: String?
         var catalog: Catalog?
         var commands: String?
@@ -104,6 +114,9 @@ extension BacklineConfiguration {
                 configuration.slack.replyBudget = .milliseconds(budget)
             }
             configuration.mattermost.serverURL = decoded.mattermost?.serverURL
+            if let health = decoded.health {
+                try apply(health, to: &configuration.health, file: file, resolve: resolve)
+            }
             if let oncall = decoded.oncall {
                 configuration.oncall.rotationsDirectory = oncall.rotations.map { URL(fileURLWithPath: resolve($0)) }
                 if let pattern = oncall.incidentChannelPattern { configuration.oncall.incidentChannelPattern = pattern }
@@ -118,6 +131,23 @@ extension BacklineConfiguration {
         }
         configuration.applySecrets(from: environment)
         return configuration
+    }
+
+    /// `health:`: file paths relative to the configuration file, and the harvest's settings.
+    private static func apply(_ health: File.Health, to settings: inout HealthSettings, file: String, resolve: (String) -> String) throws {
+        if let path = health.releases { settings.releases = URL(fileURLWithPath: resolve(path)) }
+        if let path = health.eol { settings.eol = URL(fileURLWithPath: resolve(path)) }
+        if let path = health.policy { settings.policy = URL(fileURLWithPath: resolve(path)) }
+        if let path = health.scorecards { settings.scorecards = URL(fileURLWithPath: resolve(path)) }
+        if let clone = health.cloneSourceLocations { settings.cloneSourceLocations = clone }
+        if let commits = health.docsMaxCodeCommits {
+            guard commits >= 0 else { throw ConfigurationError(description: "\(file): health.docsMaxCodeCommits must not be negative") }
+            settings.docsMaxCodeCommits = commits
+        }
+        if let days = health.docsMaxCodeDays {
+            guard days >= 0 else { throw ConfigurationError(description: "\(file): health.docsMaxCodeDays must not be negative") }
+            settings.docsMaxCodeDays = days
+        }
     }
 
     /// Secrets only ever come from the environment, never from files or flags.

@@ -33,11 +33,15 @@ public struct BacklineConfiguration: Sendable {
     public var mattermost = MattermostSettings()
     /// Goalie rotations, pagers and incidents.
     public var oncall = OnCallSettings()
+    /// Tech health: where the release, end-of-life, policy and scorecard files are, and how
+    /// components' sources are harvested.
+    public var health: HealthSettings
 
-    /// Defaults: loopback, port 8080, bundled commands and demo catalog, no credentials.
+    /// Defaults: loopback, port 8080, bundled commands, demo catalog and health files, no credentials.
     public init(paths: BacklinePaths = .discover()) {
         commandsDirectory = paths.commands
         demoCatalogDirectory = paths.demoCatalog
+        health = HealthSettings(paths: paths)
     }
 }
 

@@ -37,7 +37,8 @@ public struct ComponentHarvest: Sendable, Hashable, Codable {
 
 /// A manifest file's parse, kept with the hash of the bytes it came from.
 public struct CachedManifest: Sendable, Hashable {
-    /// SHA-256 of the file's bytes, lower-case hex.
+    /// SHA-256 of the file's bytes, lower-case hex. The harvester appends `@<size>@<mtime ns>`
+    /// when the file's time can be trusted, so an unchanged file is recognised by `lstat` alone.
     public var contentHash: String
     /// What the file yields on its own.
     public var parsed: ParsedManifest

@@ -1,0 +1,55 @@
+import Catalog
+import Foundation
+import Logging
+import TechHealth
+
+/// Runs the tech-health harvest for the service: one at a time, and a request that arrives while
+/// one runs is remembered once and run right after it (with the newest source directories), so a
+/// burst of refreshes costs one more harvest, not one each.
+public actor HealthHarvestRunner {
+    /// The harvester.
+    public nonisolated let harvester: HealthHarvester
+    private let now: @Sendable () -> Date
+    private let logger: Logger
+    private var running = false
+    private var pending: [String: URL]?
+
+    /// Creates a runner.
+    public init(harvester: HealthHarvester, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
+        self.harvester = harvester
+        self.now = now
+        self.logger = logger
+    }
+
+    /// Harvests now, or right after the harvest in progress; returns when this request's harvest
+    /// is done (or was folded into the one that follows the running one).
+    public func harvest(sourceDirectories: [String: URL]) async {
+        guard !running else {
+            pending = sourceDirectories
+            return
+        }
+        running = true
+        var directories = sourceDirectories
+        while true {
+            await runOnce(directories)
+            guard let next = pending else { break }
+            pending = nil
+            directories = next
+        }
+        running = false
+    }
+
+    private func runOnce(_ directories: [String: URL]) async {
+        do {
+            let report = try await harvester.harvest(sourceDirectories: directories, now: now())
+            logger.info("health harvest done", metadata: [
+                "components": "\(report.componentsHarvested)", "unchanged": "\(report.componentsUnchanged)",
+                "parsed": "\(report.filesParsed)", "reused": "\(report.filesReused)", "docsChecked": "\(report.docsChecked)",
+                "problems": "\(report.problems)", "sourceProblems": "\(report.sourceProblems.count)",
+                "seconds": "\(report.duration.seconds)",
+            ])
+        } catch {
+            logger.error("health harvest failed; the last harvests stay", metadata: ["error": "\(error)"])
+        }
+    }
+}
