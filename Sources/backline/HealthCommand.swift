@@ -13,7 +13,7 @@ import Darwin
 /// `backline health …`: the tech-health inventory at the terminal.
 struct HealthCommand: AsyncParsableCommand {
     /// The subcommands; a new one (`heatmap`, …) is one more entry here.
-    static let subcommands: [any ParsableCommand.Type] = [Harvest.self]
+    static let subcommands: [any ParsableCommand.Type] = [Harvest.self, HeatmapPicture.self]
 
     static let configuration = CommandConfiguration(
         commandName: "health",
@@ -96,6 +96,11 @@ extension HealthCommand {
             }
             line.finish()
             print(Self.summary(report, database: configuration.databasePath, limit: listLimit))
+            let health = try HealthContext.load(
+                store: database.health, releases: configuration.health.releases, eol: configuration.health.eol,
+                policy: configuration.health.policy, scorecards: configuration.health.scorecards, docsPolicy: configuration.health.docsPolicy)
+            let scored = try await health.score(catalog: database.catalog, now: Date())
+            print("Scored \(scored) scorecard result(s) for today")
         }
 
         static func summary(_ report: HarvestReport, database: String?, limit: Int) -> String {

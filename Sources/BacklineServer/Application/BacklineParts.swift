@@ -83,7 +83,7 @@ public struct BacklineParts: Sendable {
             settings: HarvestSettings(
                 cloneSourceLocations: mode == .service && configuration.health.cloneSourceLocations, cloneCache: cloneDirectory,
                 gitTimeout: gitTimeout, docs: DocsFreshnessChecker(policy: configuration.health.docsPolicy)))
-        let harvests = HealthHarvestRunner(harvester: harvester, logger: logger)
+        let harvests = HealthHarvestRunner(harvester: harvester, scoring: health, logger: logger)
         healthHarvests = harvests
         // The service harvests after refreshes that changed something; `ask` harvests once below.
         var afterChanges: CatalogRefresher.AfterChanges?
@@ -116,6 +116,11 @@ public struct BacklineParts: Sendable {
                     logger.error("health harvest failed", metadata: ["error": "\(error)"])
                     harvestReport = nil
                 }
+                do {
+                    try await health.score(catalog: database.catalog, now: Date())
+                } catch {
+                    logger.error("scorecards not evaluated", metadata: ["error": "\(error)"])
+                }
             }
         case .service:
             harvestReport = nil
@@ -147,7 +152,8 @@ public struct BacklineParts: Sendable {
                 // Overrides change the goalie now, not at the next hand-off.
                 guard let userGroups else { return }
                 runner.detach { await userGroups.sync(team: team, at: Date()) }
-            })
+            },
+            health: (health.store, health.measurer))
         let identity = IdentityResolver(catalog: database.catalog, webAPI: configuration.slack.botToken == nil ? nil : webAPI, logger: logger)
         answerer = ChatAnswerer(router: commands, catalog: database.catalog, identity: identity, logger: logger)
         let gateway = SlackGateway(

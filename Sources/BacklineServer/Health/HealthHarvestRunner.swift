@@ -9,14 +9,18 @@ import TechHealth
 public actor HealthHarvestRunner {
     /// The harvester.
     public nonisolated let harvester: HealthHarvester
+    /// Scores each harvest with the scorecards; nil leaves scoring out.
+    private let scoring: HealthContext?
     private let now: @Sendable () -> Date
     private let logger: Logger
     private var running = false
     private var pending: [String: URL]?
 
     /// Creates a runner.
-    public init(harvester: HealthHarvester, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
+    /// - Parameter scoring: scores each harvest with its scorecards; nil leaves scoring out.
+    public init(harvester: HealthHarvester, scoring: HealthContext? = nil, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
         self.harvester = harvester
+        self.scoring = scoring
         self.now = now
         self.logger = logger
     }
@@ -50,6 +54,12 @@ public actor HealthHarvestRunner {
             ])
         } catch {
             logger.error("health harvest failed; the last harvests stay", metadata: ["error": "\(error)"])
+            return
+        }
+        do {
+            if let scoring { try await scoring.score(catalog: harvester.catalog, now: now()) }
+        } catch {
+            logger.error("scorecards not evaluated", metadata: ["error": "\(error)"])
         }
     }
 }

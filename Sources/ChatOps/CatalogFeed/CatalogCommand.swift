@@ -48,7 +48,7 @@ public struct CatalogCommand: CommandHandler {
             if !status.problems.isEmpty {
                 let shown = status.problems.prefix(5)
                 blocks.append(.list(
-                    title: RichText([.text("\(status.problemCount) error(s) in the last refresh:")]), items: shown.map { RichText([.code($0)]) },
+                    title: RichText([.text("\(status.problemCount) error(s) in the last refresh")]), items: shown.map { RichText([.code($0)]) },
                     more: status.problemCount - shown.count))
             }
         }

@@ -61,7 +61,7 @@ enum HealthFormat {
             let failing = scorecard.checks.filter { $0.outcome == .failed }
             if !failing.isEmpty {
                 blocks.append(.list(
-                    title: RichText([.text("Failing checks:")]),
+                    title: RichText([.text("Failing checks")]),
                     items: failing.prefix(5).map { check in
                         RichText([.bold(check.title), .text(" (\(check.level))"), .text(check.fix.map { " — \($0)" } ?? "")])
                     },
@@ -78,10 +78,10 @@ enum HealthFormat {
                     .text(" · "), .code(dependency.line.map { "\(dependency.file):\($0)" } ?? dependency.file),
                 ])
             }
-            blocks.append(.list(title: RichText([.text("Outdated dependencies, worst first:")]), items: Array(items), more: max(0, attention.count - 10)))
+            blocks.append(.list(title: RichText([.text("Outdated dependencies, worst first")]), items: Array(items), more: max(0, attention.count - 10)))
         }
         if !answer.runtimes.isEmpty {
-            blocks.append(.list(title: RichText([.text("Runtimes:")]), items: answer.runtimes.map { RichText([.text(runtimeText($0))]) }, more: 0))
+            blocks.append(.list(title: RichText([.text("Runtimes")]), items: answer.runtimes.map { RichText([.text(runtimeText($0))]) }, more: 0))
         }
         if let docs = answer.docs {
             var spans: [RichText.Span] = [.text("Docs: "), .bold(docs.status.rawValue)]
@@ -95,7 +95,7 @@ enum HealthFormat {
         }
         if !answer.problems.isEmpty {
             blocks.append(.list(
-                title: RichText([.text("Manifests that did not parse:")]), items: answer.problems.prefix(5).map { RichText([.code($0.description)]) },
+                title: RichText([.text("Manifests that did not parse")]), items: answer.problems.prefix(5).map { RichText([.code($0.description)]) },
                 more: max(0, answer.problems.count - 5)))
         }
         var context = "Harvested"

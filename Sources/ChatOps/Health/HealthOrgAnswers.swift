@@ -31,7 +31,7 @@ extension HealthAnswers {
         let scope = ecosystem.map { " (\($0.rawValue))" } ?? ""
         var blocks: [ReplyBlock] = [.header("Outdated dependencies\(scope)")]
         blocks.append(items.isEmpty ? .paragraph("Every direct dependency with release data is current.")
-            : .list(title: RichText([.text("Direct dependencies behind their latest release, worst first:")]), items: Array(items), more: max(0, sorted.count - 30)))
+            : .list(title: RichText([.text("Direct dependencies behind their latest release, worst first")]), items: Array(items), more: max(0, sorted.count - 30)))
         blocks.append(.context(RichText([.text("Which versions run where: "), .code("/health heatmap PACKAGE"), .text(" · measured against the release data configured (config/health/releases.yaml by default)")])))
         let data: JSONValue = .object([
             "command": .string("health"), "view": .string("outdated"), "ecosystem": ecosystem.map { .string($0.rawValue) } ?? .null,

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// What the `/health` commands need, built once by the composition root: the harvests and the
@@ -34,5 +35,15 @@ public struct HealthContext: Sendable {
         return HealthContext(
             store: store, measurer: HealthMeasurer(releases: releaseCatalog, eol: eolCatalog, policy: rules),
             scorecardsDirectory: scorecards, docsPolicy: docsPolicy)
+    }
+
+    /// Scores every harvested component with the scorecards in ``scorecardsDirectory`` and keeps
+    /// the day's results. A folder that does not exist has no scorecards; a scorecard file that
+    /// does not load throws, naming file and line.
+    @discardableResult
+    public func score(catalog: CatalogStore, now: Date) async throws -> Int {
+        guard FileManager.default.fileExists(atPath: scorecardsDirectory.path) else { return 0 }
+        let scorecards = try Scorecard.load(directory: scorecardsDirectory)
+        return try await ScorecardRun.run(catalog: catalog, store: store, measurer: measurer, scorecards: scorecards, now: now)
     }
 }
