@@ -45,9 +45,10 @@ func peakMemoryMiB() -> Double? {
 
 /// CPU time (user + system) this process has used so far: unlike wall time, it does not grow when
 /// other processes compete for the cores, so runs on a busy machine stay comparable.
-func processCPUTime() -> Duration {
+/// - Parameter children: the CPU time of this process's finished children (git) instead.
+func processCPUTime(children: Bool = false) -> Duration {
     var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
+    getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
     func duration(_ time: timeval) -> Duration { .seconds(Int64(time.tv_sec)) + .microseconds(Int64(time.tv_usec)) }
     return duration(usage.ru_utime) + duration(usage.ru_stime)
 }

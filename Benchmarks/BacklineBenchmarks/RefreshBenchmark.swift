@@ -174,14 +174,7 @@ struct CPUTime {
     let own: Duration
     let children: Duration
     var ownElapsed: Duration { processCPUTime() - own }
-    var childrenElapsed: Duration { childrenCPUTime() - children }
+    var childrenElapsed: Duration { processCPUTime(children: true) - children }
 }
 
-func cpuTime() -> CPUTime { CPUTime(own: processCPUTime(), children: childrenCPUTime()) }
-
-func childrenCPUTime() -> Duration {
-    var usage = rusage()
-    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    func duration(_ time: timeval) -> Duration { .seconds(Int64(time.tv_sec)) + .microseconds(Int64(time.tv_usec)) }
-    return duration(usage.ru_utime) + duration(usage.ru_stime)
-}
+func cpuTime() -> CPUTime { CPUTime(own: processCPUTime(), children: processCPUTime(children: true)) }

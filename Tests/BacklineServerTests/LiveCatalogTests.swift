@@ -68,23 +68,20 @@ struct LiveCatalogTests {
 
         /// Commits everything (creating the repository the first time) and returns the commit id.
         @discardableResult
-        func commit(_ message: String) throws -> String {
+        func commit(_ message: String) async throws -> String {
             if !FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) {
-                try git("init", "--quiet", "--initial-branch=main")
+                try await git("init", "--quiet", "--initial-branch=main")
             }
-            try git("add", "-A")
-            try git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "--quiet", "-m", message)
+            try await git("add", "-A")
+            try await git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "--quiet", "-m", message)
             return try String(contentsOf: url.appendingPathComponent(".git/refs/heads/main"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
-        func git(_ arguments: String...) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git"] + arguments
-            process.currentDirectoryURL = url
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw TestFailure("git \(arguments.joined(separator: " ")) failed") }
+        /// Runs git in this folder, stopped after 30 s so a stuck git fails the test instead of hanging it.
+        func git(_ arguments: String...) async throws {
+            let outcome = await TimedProcess.run(
+                ["git", "-C", url.path] + arguments, environment: ProcessInfo.processInfo.environment, timeout: .seconds(30))
+            guard case .success(let run) = outcome, run.status == 0 else { throw TestFailure("git \(arguments.joined(separator: " ")) failed") }
         }
     }
 
@@ -164,11 +161,11 @@ struct LiveCatalogTests {
     @Test("a commit pushed to a bare repository and a signed GitHub push webhook change /owner without a restart")
     func pushWebhook() async throws {
         let work = try CatalogFolder()
-        try work.commit("catalog")
+        try await work.commit("catalog")
         let bare = FileManager.default.temporaryDirectory.appendingPathComponent("backline-bare-\(UUID().uuidString).git")
         defer { try? FileManager.default.removeItem(at: bare) }
-        try work.git("clone", "--quiet", "--bare", work.url.path, bare.path)
-        try work.git("remote", "add", "origin", bare.path)
+        try await work.git("clone", "--quiet", "--bare", work.url.path, bare.path)
+        try await work.git("remote", "add", "origin", bare.path)
         let (parts, configuration, refreshes) = try await Self.parts(source: "git:\(bare.path)#main")
         let app = buildApplication(parts: parts, configuration: configuration, logger: Logger(label: "test"))
         try await app.test(.router) { client in
@@ -176,8 +173,8 @@ struct LiveCatalogTests {
             #expect(try await Self.deliverGitHub("{\"zen\":\"Design for failure.\",\"hook_id\":1}", event: "ping", to: client) == .ok)
 
             try work.write("playlist-api/catalog-info.yaml", CatalogFolder.service(owner: "playback"))
-            let commit = try work.commit("hand playlist-api to playback")
-            try work.git("push", "--quiet", "origin", "main")
+            let commit = try await work.commit("hand playlist-api to playback")
+            try await work.git("push", "--quiet", "origin", "main")
 
             // A wrong signature and a push to another branch change nothing.
             let push = Self.githubPush(repository: bare, commit: commit)
@@ -194,8 +191,8 @@ struct LiveCatalogTests {
 
             // A broken file in the next commit keeps the last good entities and shows in /catalog status.
             try work.write("playlist-api/catalog-info.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: playlist-api\n")
-            let broken = try work.commit("break the descriptor")
-            try work.git("push", "--quiet", "origin", "main")
+            let broken = try await work.commit("break the descriptor")
+            try await work.git("push", "--quiet", "origin", "main")
             #expect(try await Self.deliverGitHub(Self.githubPush(repository: bare, commit: broken), to: client) == .accepted)
             let brokenOutcome = try await refreshes.matches(count: 2, "the broken commit") { _ in true }[1]
             #expect(brokenOutcome.status.problemCount > 0)

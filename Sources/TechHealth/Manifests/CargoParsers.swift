@@ -10,13 +10,7 @@ enum CargoManifestParser {
     ]
 
     static func parse(_ file: inout ParsedManifest, _ text: String) {
-        let document: TOMLDocument
-        do {
-            document = try TOMLDocument.parse(text)
-        } catch {
-            file.problem(error.message, line: error.line)
-            return
-        }
+        guard let document = file.toml(text) else { return }
         let lines = TextLines(text)
         for (key, scope) in sections {
             table(document[key], header: key, scope: scope, lines: lines, file: &file)
@@ -57,13 +51,7 @@ enum CargoManifestParser {
 /// without a `source` are the workspace's own crates; their `dependencies` are the direct ones.
 enum CargoLockParser {
     static func parse(_ file: inout ParsedManifest, _ text: String) {
-        let document: TOMLDocument
-        do {
-            document = try TOMLDocument.parse(text)
-        } catch {
-            file.problem(error.message, line: error.line)
-            return
-        }
+        guard let document = file.toml(text) else { return }
         let lines = TextLines(text)
         if let version = document["version"]?.scalarText.flatMap({ Int($0) }), !(1...4).contains(version) {
             file.problem("Cargo.lock version \(version) is not one this reader knows (1–4)", line: lines.keyLine("version", inTableAt: nil))

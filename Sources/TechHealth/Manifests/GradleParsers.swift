@@ -5,13 +5,7 @@ import Foundation
 /// under the plugin marker coordinate `id:id.gradle.plugin`), with `[versions]` references resolved.
 enum GradleCatalogParser {
     static func parse(_ file: inout ParsedManifest, _ text: String) {
-        let document: TOMLDocument
-        do {
-            document = try TOMLDocument.parse(text)
-        } catch {
-            file.problem(error.message, line: error.line)
-            return
-        }
+        guard let document = file.toml(text) else { return }
         let lines = TextLines(text)
         let versions = document["versions"]?.table ?? [:]
         let librariesLine = lines.tableHeader("libraries")

@@ -41,6 +41,17 @@ public struct ParsedManifest: Sendable, Hashable, Codable {
         harvest.problems.append(ManifestProblem(location: at(line), message: message))
     }
 
+    /// Parses this file's text as TOML; a file that does not parse is recorded as a problem on it
+    /// (with the parser's line) and yields nil.
+    mutating func toml(_ text: String) -> TOMLDocument? {
+        do {
+            return try TOMLDocument.parse(text)
+        } catch {
+            problem(error.message, line: error.line)
+            return nil
+        }
+    }
+
     /// Records a dependency declared in this file.
     mutating func dependency(
         _ ecosystem: Ecosystem, _ name: String, declared: String? = nil, version: String? = nil, direct: Bool,

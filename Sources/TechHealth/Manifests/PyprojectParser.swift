@@ -7,13 +7,7 @@ import Foundation
 /// `python` key is the pin).
 enum PyprojectParser {
     static func parse(_ file: inout ParsedManifest, _ text: String) {
-        let document: TOMLDocument
-        do {
-            document = try TOMLDocument.parse(text)
-        } catch {
-            file.problem(error.message, line: error.line)
-            return
-        }
+        guard let document = file.toml(text) else { return }
         let lines = TextLines(text)
         let projectLine = lines.tableHeader("project")
         if let project = document["project"] {

@@ -3,13 +3,7 @@
 /// it with `pyproject.toml`.
 enum PoetryLockParser {
     static func parse(_ file: inout ParsedManifest, _ text: String) {
-        let document: TOMLDocument
-        do {
-            document = try TOMLDocument.parse(text)
-        } catch {
-            file.problem(error.message, line: error.line)
-            return
-        }
+        guard let document = file.toml(text) else { return }
         let lines = TextLines(text)
         if let lockVersion = document[path: "metadata", "lock-version"]?.string,
            let major = lockVersion.split(separator: ".").first.flatMap({ Int($0) }), !(1...2).contains(major) {
@@ -31,13 +25,7 @@ enum PoetryLockParser {
 /// lists the direct dependencies, so those are marked direct.
 enum UvLockParser {
     static func parse(_ file: inout ParsedManifest, _ text: String) {
-        let document: TOMLDocument
-        do {
-            document = try TOMLDocument.parse(text)
-        } catch {
-            file.problem(error.message, line: error.line)
-            return
-        }
+        guard let document = file.toml(text) else { return }
         let lines = TextLines(text)
         if let version = document["version"]?.scalarText.flatMap({ Int($0) }), version != 1 {
             file.problem("uv.lock version \(version) is not one this reader knows (1)", line: lines.keyLine("version", inTableAt: nil))
