@@ -41,6 +41,10 @@ public struct BacklineParts: Sendable {
     /// What the harvest after a one-shot ingest found (`ask`); nil in the service, whose harvests
     /// run after each refresh.
     public let harvestReport: HarvestReport?
+    /// Every series `GET /metrics` prints; this instance's own registry.
+    public let metrics: BacklineMetrics
+    /// What `GET /readyz` checks.
+    public let readiness: Readiness
     let runner: CommandRunner
     let slackGateway: SlackGateway
     let signatureVerifier: SlackSignatureVerifier?
@@ -60,10 +64,15 @@ public struct BacklineParts: Sendable {
         configuration: BacklineConfiguration, logger: Logger, mode: Mode = .oneShot, progress: @Sendable (IngestProgress) -> Void = { _ in }
     ) async throws {
         database = try BacklineDatabase.open(path: configuration.databasePath)
+        let metrics = BacklineMetrics()
+        self.metrics = metrics
+        let readiness = Readiness(catalog: database.catalog, databasePath: configuration.databasePath)
+        self.readiness = readiness
         let sources = !configuration.catalogPaths.isEmpty ? configuration.catalogPaths
             : configuration.databasePath == nil ? [configuration.demoCatalogDirectory.path] : []
         catalogSources = sources
-        let webAPI = SlackWebAPIClient(baseURL: configuration.slack.apiURL, token: configuration.slack.botToken, logger: logger)
+        let webAPI = SlackWebAPIClient(
+            baseURL: configuration.slack.apiURL, token: configuration.slack.botToken, logger: logger, observer: metrics.slackCallObserver)
         let goalies = OnCallSetup.directory(
             configuration: configuration, catalogSources: sources, catalog: database.catalog, store: database.oncall, logger: logger)
         self.goalies = goalies
@@ -83,7 +92,7 @@ public struct BacklineParts: Sendable {
             settings: HarvestSettings(
                 cloneSourceLocations: mode == .service && configuration.health.cloneSourceLocations, cloneCache: cloneDirectory,
                 gitTimeout: gitTimeout, docs: DocsFreshnessChecker(policy: configuration.health.docsPolicy)))
-        let harvests = HealthHarvestRunner(harvester: harvester, scoring: health, logger: logger)
+        let harvests = HealthHarvestRunner(harvester: harvester, scoring: health, metrics: metrics, logger: logger)
         healthHarvests = harvests
         // The service harvests after refreshes that changed something; `ask` harvests once below.
         var afterChanges: CatalogRefresher.AfterChanges?
@@ -98,6 +107,9 @@ public struct BacklineParts: Sendable {
             announcer: canPost ? HandoverAnnouncer(catalog: database.catalog, webAPI: webAPI, logger: logger) : nil, logger: logger,
             afterChanges: afterChanges)
         catalogRefresher = refresher
+        await refresher.observe { outcome in
+            metrics.catalogRefreshed(duration: .seconds(outcome.status.durationSeconds), failed: outcome.status.failure != nil)
+        }
         switch mode {
         case .oneShot:
             if sources.isEmpty {
@@ -155,15 +167,24 @@ public struct BacklineParts: Sendable {
             },
             health: (health.store, health.measurer))
         let identity = IdentityResolver(catalog: database.catalog, webAPI: configuration.slack.botToken == nil ? nil : webAPI, logger: logger)
-        answerer = ChatAnswerer(router: commands, catalog: database.catalog, identity: identity, logger: logger)
+        // Timing, counting and the per-answer log line wrap the whole pipeline, refusals included.
+        let observed = commands.wrapped(in: [CommandObservingMiddleware(metrics: metrics)])
+        answerer = ChatAnswerer(router: observed, catalog: database.catalog, identity: identity, logger: logger)
         let gateway = SlackGateway(
             answerer: answerer, runner: runner, webAPI: webAPI, eventReceipts: database.eventReceipts,
-            replyBudget: configuration.slack.replyBudget, canPost: canPost, incidents: incidents, logger: logger)
+            replyBudget: configuration.slack.replyBudget, canPost: canPost, incidents: incidents, metrics: metrics, logger: logger)
         slackGateway = gateway
         signatureVerifier = configuration.slack.signingSecret.map { SlackSignatureVerifier(signingSecret: $0.revealed) }
         socketModeClient = configuration.slack.appToken.map { appToken in
-            SocketModeClient(webAPI: webAPI, appToken: appToken, logger: logger) { inbound, envelope in
-                switch await gateway.handle(inbound, transport: .slackSocketMode) {
+            readiness.socketModeEnabled()
+            var socketMode = SocketModeClient.Configuration()
+            socketMode.connectionChanged = { connected in
+                readiness.socketModeChanged(connected: connected)
+                if connected { metrics.socketModeConnected() }
+            }
+            return SocketModeClient(webAPI: webAPI, appToken: appToken, configuration: socketMode, logger: logger) { inbound, envelope in
+                metrics.socketModeEnvelope(type: envelope.type)
+                return switch await gateway.handle(inbound, transport: .slackSocketMode) {
                 case .message(let message) where envelope.acceptsResponsePayload: message
                 default: nil
                 }

@@ -36,6 +36,8 @@ public struct BacklineConfiguration: Sendable {
     /// Tech health: where the release, end-of-life, policy and scorecard files are, and how
     /// components' sources are harvested.
     public var health: HealthSettings
+    /// How lines are logged: text or JSON, and the level.
+    public var logging = LoggingSettings()
 
     /// Defaults: loopback, port 8080, bundled commands, demo catalog and health files, no credentials.
     public init(paths: BacklinePaths = .discover()) {
