@@ -93,7 +93,7 @@ let package = Package(
         // Domain: invocations, the command router, handlers and platform-neutral replies.
         .target(
             name: "ChatOps",
-            dependencies: ["Catalog", "OnCall", "TechHealth", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")],
+            dependencies: ["Catalog", "OnCall", "TechHealth", "Scaffolder", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // Wire protocol only: Slack payloads, signatures, Block Kit, Web API and Socket Mode.

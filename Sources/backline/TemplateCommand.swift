@@ -81,8 +81,8 @@ extension TemplateCommand {
 
         @OptionGroup var options: TemplateOptions
         @Argument(help: "The template's name or the path of a template.yaml.") var name: String
-        @Option(name: .long, help: ArgumentHelp("A value: key=value, dotted keys for objects (repo.owner=acme). Repeatable.", valueName: "key=value"))
-        var set: [String] = []
+        @Option(name: .customLong("set"), help: ArgumentHelp("A value: key=value, dotted keys for objects (repo.owner=acme). Repeatable.", valueName: "key=value"))
+        var assignments: [String] = []
         @Option(name: .long, help: ArgumentHelp("A YAML or JSON file of values.", valueName: "file")) var values: String?
         @Flag(name: .long, help: "Render and show the files and step inputs; publish nothing, register nothing.") var dryRun = false
         @Option(name: .long, help: ArgumentHelp("Build the workspace here (kept) instead of a temporary folder.", valueName: "dir")) var output: String?
@@ -98,7 +98,7 @@ extension TemplateCommand {
                     throw ValidationError("--values \(values): \(error)")
                 }
             }
-            for pair in set {
+            for pair in assignments {
                 guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else { throw ValidationError("--set \(pair): expected key=value") }
                 ParameterForm.assign(String(pair[..<equals]), .string(String(pair[pair.index(after: equals)...])), into: &given)
             }

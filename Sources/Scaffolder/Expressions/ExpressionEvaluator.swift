@@ -68,12 +68,13 @@ struct ExpressionEvaluator {
             }
         case .conditional(let then, let condition, let otherwise):
             if TemplateValues.isTruthy(try evaluate(condition, scopes)) { return try evaluate(then, scopes) }
-            return try otherwise.map { (e) throws(TemplateError) in try evaluate(e, scopes) } ?? nil
+            guard let otherwise else { return nil }
+            return try evaluate(otherwise, scopes)
         case .filter(let base, let name, let argumentExpressions, let offset):
             let value = try evaluate(base, scopes)
             var arguments: [JSONValue?] = []
             for argument in argumentExpressions { arguments.append(try evaluate(argument, scopes)) }
-            do {
+            do throws(FilterError) {
                 return try Filters.apply(name, value, arguments)
             } catch {
                 throw source.error("filter \(name): \(error.message)", at: offset)

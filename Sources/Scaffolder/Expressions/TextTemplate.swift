@@ -72,7 +72,8 @@ public struct TextTemplate: Sendable {
             case .set(let name, let expression): scopes.set(name, try evaluator.evaluate(expression, scopes))
             case .branches(let branches, let otherwise):
                 var taken = false
-                for branch in branches where TemplateValues.isTruthy(try evaluator.evaluate(branch.condition, scopes)) {
+                for branch in branches {
+                    guard TemplateValues.isTruthy(try evaluator.evaluate(branch.condition, scopes)) else { continue }
                     try render(branch.body, &scopes, into: &out)
                     taken = true
                     break
@@ -141,11 +142,12 @@ struct TextTemplateParser {
     mutating func parseNodes(until endTags: Set<String>) throws(TemplateError) -> ([TextTemplate.Node], EndTag?) {
         var nodes: [TextTemplate.Node] = []
         while index < chars.count {
-            guard let (start, kind) = nextDelimiter(from: index) else {
+            guard let delimiter = nextDelimiter(from: index) else {
                 appendText(index..<chars.count, trimEnd: false, to: &nodes)
                 index = chars.count
                 break
             }
+            let (start, kind) = delimiter
             let openLength = kind == .output ? outputOpen.count : 2
             let trimBefore = start + openLength < chars.count && chars[start + openLength] == "-"
             appendText(index..<start, trimEnd: trimBefore, to: &nodes)

@@ -174,7 +174,7 @@ extension Template {
         case nil, .null?: pageValues = []
         default: throw fail("spec.parameters must be an object or a list of objects")
         }
-        let pages = try pageValues.enumerated().map { index, page in
+        let pages = try pageValues.enumerated().map { (index, page) throws -> ParameterPage in
             guard page.objectValue != nil else { throw fail("spec.parameters[\(index)] must be an object") }
             return ParameterPage(title: page["title"]?.stringValue, description: page["description"]?.stringValue, schema: page)
         }

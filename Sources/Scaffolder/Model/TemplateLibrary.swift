@@ -93,9 +93,10 @@ public struct TemplateLibrary: Sendable {
     static func templateFiles(under folder: URL) -> [URL] {
         var found: [URL] = []
         var pending: [(URL, Int)] = [(folder, 0)]
-        while let (directory, depth) = pending.popLast() {
+        while let next = pending.popLast() {
+            let (directory, depth) = next
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
-            if let name = ["template.yaml", "template.yml"].first(where: names.contains) {
+            if let name = ["template.yaml", "template.yml"].first(where: { names.contains($0) }) {
                 found.append(directory.appendingPathComponent(name))
                 continue
             }

@@ -102,7 +102,7 @@ public struct ParameterForm: Sendable {
     /// `a,b` or a JSON list for an array, JSON for an object. What does not read stays text, so
     /// the schema check reports it.
     static func coerce(_ value: JSONValue, schema: JSONValue) -> JSONValue {
-        let type = SchemaValidator.types(of: schema)?.first
+        let type = SchemaValidator.types(of: schema)?.first ?? ""
         switch (type, value) {
         case ("number", .string(let text)), ("integer", .string(let text)):
             return Double(text.trimmingCharacters(in: .whitespaces)).map(JSONValue.number) ?? value

@@ -118,7 +118,11 @@ enum Pickers {
         var url: RepoURL
         switch value {
         case .string(let text) where text.contains("?"):
-            do { url = try RepoURL(parsing: text) } catch { return .failure(PickerError(message: error.message)) }
+            do throws(FilterError) {
+                url = try RepoURL(parsing: text)
+            } catch {
+                return .failure(PickerError(message: error.message))
+            }
         case .string(let text):
             let parts = text.split(separator: "/").map(String.init)
             guard parts.count == 2 || parts.count == 3 else {

@@ -92,7 +92,8 @@ struct SkeletonRenderer {
         guard isDirectory.boolValue else { return [(source, source.lastPathComponent)] }
         var found: [(URL, String)] = []
         var pending: [(URL, String)] = [(source, "")]
-        while let (directory, prefix) = pending.popLast() {
+        while let next = pending.popLast() {
+            let (directory, prefix) = next
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
             for name in names.sorted() where name != ".git" {
                 let url = directory.appendingPathComponent(name)
