@@ -11,8 +11,8 @@ import Glibc
 /// The process's CPU time (user + system), children included (git), in seconds.
 func cpuSeconds() -> Double {
     var own = rusage(), children = rusage()
-    getrusage(RUSAGE_SELF, &own)
-    getrusage(RUSAGE_CHILDREN, &children)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &own)
+    getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &children)
     func seconds(_ usage: rusage) -> Double {
         Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
     }
