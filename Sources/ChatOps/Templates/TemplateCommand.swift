@@ -61,7 +61,7 @@ public struct TemplateCommand: CommandHandler {
             }
             let userName = invocation.caller.catalogUser?.description ?? invocation.caller.userID
             let user = await RunUser.resolve(userName, in: context.catalog)
-            let result = await desk.runner.run(template, RunRequest(values: values, user: user, isDryRun: arguments.flag("dry-run"), source: "chat"))
+            let result = await desk.runner.run(template, RunRequest(values: values, user: user, isDryRun: arguments.flag("dry_run"), source: "chat"))
             return Self.reply(result)
         case "runs":
             guard let store = desk.runner.store else { throw TemplatesUnavailable() }
