@@ -84,3 +84,42 @@ struct GoldenPathTests {
         #expect(FileManager.default.fileExists(atPath: clone.appendingPathComponent("catalog-info.yaml").path))
     }
 }
+
+@Suite("Generated projects work", .timeLimit(.minutes(1)))
+struct GeneratedProjectTests {
+    @Test("the Tempo event consumer's own test passes under python3 after fs:rename moved its package")
+    func tempoConsumerTestPasses() async throws {
+        let folder = try TemporaryFolder()
+        let out = folder.url.appendingPathComponent("plays-counter")
+        let template = try TemplateLibrary.load(file: goldenPaths.appendingPathComponent("tempo-event-consumer/template.yaml"))
+        let values: [String: JSONValue] = [
+            "name": "plays-counter", "owner": "playback", "system": "personalization", "stream": "listening-events", "remoteUrl": "/unused.git",
+        ]
+        let result = await TemplateRunner(catalog: PickerCatalog(entities: pickerEntities)).run(
+            template, RunRequest(values: values, isDryRun: true, outputDirectory: out))
+        #expect(result.status == .ok, "\(result.message ?? "")")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("plays_counter/job.py").path))
+        let script = "import sys; sys.path.insert(0, '\(out.path)'); from tests.test_job import test_handle_keeps_the_event_id as t; t()"
+        var environment = ProcessInfo.processInfo.environment
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        environment["PYTHONPATH"] = out.path
+        switch await TimedProcess.run(["python3", "-c", script], environment: environment, timeout: .seconds(30)) {
+        case .success(let outcome): #expect(outcome.status == 0, "\(outcome.standardError)")
+        case .failure(let failure): Issue.record("python3: \(failure)")
+        }
+    }
+
+    @Test("the documentation site's nav names only pages that exist")
+    func docsSiteNav() async throws {
+        let template = try TemplateLibrary.load(file: goldenPaths.appendingPathComponent("docs-site/template.yaml"))
+        let result = await TemplateRunner(catalog: PickerCatalog(entities: pickerEntities)).run(
+            template, RunRequest(values: ["name": "handbook", "owner": "playback", "remoteUrl": "/x.git", "sections": "Getting started,On call,FAQ"], isDryRun: true))
+        let files = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, String(decoding: $0.content, as: UTF8.self)) })
+        let mkdocs = try YAMLValue.parse(try #require(files["mkdocs.yml"]))
+        let pages = (mkdocs["nav"]?.arrayValue ?? []).compactMap { $0.objectValue?.values.first?.stringValue }
+        #expect(pages == ["index.md", "getting-started.md", "on-call.md", "faq.md"])
+        for page in pages { #expect(files["docs/\(page)"] != nil, "docs/\(page) is missing") }
+        #expect(files["docs/index.md"]?.contains("- [On call](on-call.md)\n") == true)
+        #expect(mkdocs["site_name"] == "handbook")
+    }
+}
