@@ -46,3 +46,46 @@ struct CatalogTemplateTests {
         #expect(refused.message?.contains("leaves the template source") == true)
     }
 }
+
+@Suite("The template library", .timeLimit(.minutes(1)))
+struct TemplateLibraryTests {
+    @Test("a broken template is reported with its position and the others still load; multi-line output text keeps its lines")
+    func brokenAndGood() async throws {
+        let root = try TemporaryFolder()
+        try root.write([
+            "broken/template.yaml": """
+                apiVersion: scaffolder.backstage.io/v1beta3
+                kind: Template
+                metadata: { name: broken }
+                spec:
+                  type: service
+                  steps:
+                    - { id: a, action: 'debug:log', input: { message: '${{ parameters.x | nope }}' } }
+                """,
+            "good/template.yaml": """
+                apiVersion: scaffolder.backstage.io/v1beta3
+                kind: Template
+                metadata: { name: good }
+                spec:
+                  type: service
+                  steps:
+                    - { id: a, action: 'debug:log', input: { message: hi } }
+                  output:
+                    text:
+                      - title: Next
+                        content: |
+                          line one ${{ parameters.name }}
+                          line two
+                """ + "\n",
+            "old/template.yaml": "apiVersion: backstage.io/v1beta2\nkind: Template\nmetadata: { name: old }\nspec: { type: service, steps: [] }\n",
+        ])
+        let library = TemplateLibrary.load(folders: [root.url])
+        #expect(library.templates.map(\.name) == ["good"])
+        #expect(library.problems.map(\.description).sorted() == [
+            "broken/template.yaml:7:75: unknown filter \"nope\"",
+            "old/template.yaml: apiVersion \"backstage.io/v1beta2\" is not supported; Backline runs scaffolder.backstage.io/v1beta3",
+        ])
+        let result = await TemplateRunner().run(library.templates[0], RunRequest(values: [:], isDryRun: true))
+        #expect(result.output["text"]?.arrayValue?.first?["content"] == "line one \nline two\n")
+    }
+}

@@ -105,8 +105,17 @@ public struct TemplateLoadError: Error, Sendable, CustomStringConvertible {
     public var file: String
     /// Why.
     public var message: String
+    /// Where in the file, when known.
+    public var position: SourcePosition?
 
-    public var description: String { "\(file): \(message)" }
+    /// Creates an error.
+    public init(file: String, message: String, position: SourcePosition? = nil) {
+        self.file = file
+        self.message = message
+        self.position = position
+    }
+
+    public var description: String { position.map { "\(file):\($0.line):\($0.column): \(message)" } ?? "\(file): \(message)" }
 }
 
 extension Template {

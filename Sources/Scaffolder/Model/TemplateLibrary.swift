@@ -65,6 +65,8 @@ public struct TemplateLibrary: Sendable {
             insert(try Template(origin: origin))
         } catch let error as TemplateLoadError {
             problems.append(error)
+        } catch let error as TemplateError {
+            problems.append(TemplateLoadError(file: error.file, message: error.message, position: error.position))
         } catch {
             problems.append(TemplateLoadError(file: origin.displayName, message: "\(error)"))
         }
@@ -75,6 +77,8 @@ public struct TemplateLibrary: Sendable {
             insert(try Template(text: text, origin: origin))
         } catch let error as TemplateLoadError {
             problems.append(error)
+        } catch let error as TemplateError {
+            problems.append(TemplateLoadError(file: error.file, message: error.message, position: error.position))
         } catch {
             problems.append(TemplateLoadError(file: origin.displayName, message: "\(error)"))
         }

@@ -37,11 +37,12 @@ struct ValueRenderer {
         switch value {
         case .string(let text):
             guard TextTemplate.mayContainSyntax(text) else { return value }
-            // `${{ x }}` alone (spaces around it allowed) keeps x's type, as Backstage does.
+            // `${{ x }}` alone (spaces around it allowed) keeps x's type, as Backstage does; any
+            // other text renders as it is written, its own whitespace kept.
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            let parsed = try parse(trimmed)
-            if let expression = parsed.singleExpression() { return try parsed.evaluate(expression, context) }
-            return .string(try parsed.render(context))
+            let single = try parse(trimmed)
+            if let expression = single.singleExpression() { return try single.evaluate(expression, context) }
+            return .string(try (trimmed == text ? single : parse(text)).render(context))
         case .array(let items):
             var rendered: [JSONValue] = []
             for item in items {
