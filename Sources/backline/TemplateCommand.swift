@@ -26,13 +26,19 @@ struct TemplateOptions: ParsableArguments {
     /// The parts (database, catalog) as `ask` builds them: without --db and --catalog, the demo catalog.
     func parts() async throws -> BacklineParts {
         bootstrapStandardErrorLogging(level: .warning)
-        let configuration = try catalogOptions.configuration(file: config)
-        return try await BacklineParts(configuration: configuration, logger: Logger(label: "backline.template"))
+        return try await BacklineParts(configuration: try configuration(), logger: Logger(label: "backline.template"))
+    }
+
+    /// The configuration, with `--templates` over its template folders.
+    func configuration() throws -> BacklineConfiguration {
+        var configuration = try catalogOptions.configuration(file: config)
+        if !templates.isEmpty { configuration.templateDirectories = templates.map { URL(fileURLWithPath: $0) } }
+        return configuration
     }
 
     /// The configured templates plus the catalog's Template entities.
     func library(parts: BacklineParts) async -> TemplateLibrary {
-        let folders = templates.isEmpty ? [BacklinePaths.discover().templates] : templates.map { URL(fileURLWithPath: $0) }
+        let folders = (try? configuration().templateDirectories) ?? [BacklinePaths.discover().templates]
         var library = TemplateLibrary.load(folders: folders)
         await library.addCatalogTemplates(from: parts.database.catalog, roots: parts.catalogSources.map { URL(fileURLWithPath: $0) })
         for problem in library.problems { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
