@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "OnCall", targets: ["OnCall"]),
         .library(name: "TechHealth", targets: ["TechHealth"]),
         .library(name: "ChatOps", targets: ["ChatOps"]),
+        .library(name: "Scaffolder", targets: ["Scaffolder"]),
         .library(name: "Slack", targets: ["Slack"]),
         .library(name: "BacklineServer", targets: ["BacklineServer"]),
     ],
@@ -80,10 +81,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Domain: Backstage v1beta3 software templates: parameter schemas, the `${{ }}` expression and
+        // skeleton engine, actions (fetch, fs, catalog, publish:git) and run history. No chat.
+        .target(
+            name: "Scaffolder",
+            dependencies: [
+                "Catalog",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Domain: invocations, the command router, handlers and platform-neutral replies.
         .target(
             name: "ChatOps",
-            dependencies: ["Catalog", "OnCall", "TechHealth", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")],
+            dependencies: ["Catalog", "OnCall", "TechHealth", "Scaffolder", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // Wire protocol only: Slack payloads, signatures, Block Kit, Web API and Socket Mode.
@@ -106,7 +118,7 @@ let package = Package(
         .target(
             name: "BacklineServer",
             dependencies: [
-                "Catalog", "ChatOps", "OnCall", "Secrets", "Slack", "TechHealth", "CCairo",
+                "Catalog", "ChatOps", "OnCall", "Secrets", "Slack", "TechHealth", "Scaffolder", "CCairo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -125,7 +137,7 @@ let package = Package(
         .executableTarget(
             name: "backline",
             dependencies: [
-                "BacklineServer", "Catalog", "ChatOps", "TechHealth",
+                "BacklineServer", "Catalog", "ChatOps", "TechHealth", "Scaffolder",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -171,6 +183,11 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "ScaffolderTests",
+            dependencies: ["Scaffolder", "Catalog", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "ChatOpsTests", dependencies: ["ChatOps", "Catalog", "OnCall", "TechHealth", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .testTarget(
@@ -194,7 +211,7 @@ let package = Package(
         .testTarget(
             name: "BacklineServerTests",
             dependencies: [
-                "BacklineServer", "SlackTesting", "Slack", "ChatOps", "Catalog", "OnCall", "Secrets", "TechHealth",
+                "BacklineServer", "SlackTesting", "Slack", "ChatOps", "Catalog", "OnCall", "Secrets", "TechHealth", "Scaffolder",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

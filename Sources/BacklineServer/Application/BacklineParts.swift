@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import OnCall
 import Secrets
+import Scaffolder
 import Slack
 import TechHealth
 
@@ -165,7 +166,8 @@ public struct BacklineParts: Sendable {
                 guard let userGroups else { return }
                 runner.detach { await userGroups.sync(team: team, at: Date()) }
             },
-            health: (health.store, health.measurer))
+            health: (health.store, health.measurer),
+            templates: Self.templateDesk(configuration: configuration, database: database, catalogSources: sources))
         let identity = IdentityResolver(catalog: database.catalog, webAPI: configuration.slack.botToken == nil ? nil : webAPI, logger: logger)
         // Timing, counting and the per-answer log line wrap the whole pipeline, refusals included.
         let observed = commands.wrapped(in: [CommandObservingMiddleware(metrics: metrics)])

@@ -27,6 +27,8 @@ public struct BacklineConfiguration: Sendable {
     public var commandsDirectory: URL
     /// Where the bundled demo catalog is (used when neither a database nor catalog paths are set).
     public var demoCatalogDirectory: URL
+    /// The folders of golden-path templates `/template` offers (default: the bundled `config/templates`).
+    public var templateDirectories: [URL]
     /// Slack settings.
     public var slack = SlackSettings()
     /// Mattermost settings.
@@ -43,6 +45,7 @@ public struct BacklineConfiguration: Sendable {
     public init(paths: BacklinePaths = .discover()) {
         commandsDirectory = paths.commands
         demoCatalogDirectory = paths.demoCatalog
+        templateDirectories = [paths.templates]
         health = HealthSettings(paths: paths)
     }
 }

@@ -1,6 +1,7 @@
 import Catalog
 import GRDB
 import OnCall
+import Scaffolder
 import TechHealth
 
 /// The deployment's one SQLite database, opened once, with each target's tables migrated.
@@ -14,18 +15,21 @@ public struct BacklineDatabase: Sendable {
     public let oncall: OnCallStore
     /// Harvests, the manifest cache and scorecard results.
     public let health: TechHealthStore
+    /// Template runs and their steps.
+    public let scaffolder: ScaffolderStore
 
     /// Opens the file at `path` (WAL) or, when nil, a private in-memory database, and migrates it.
     public static func open(path: String?) throws -> BacklineDatabase {
         let writer: any DatabaseWriter = try path.map { try SQLiteFile.open(path: $0) } ?? DatabaseQueue()
         return BacklineDatabase(
             writer: writer, catalog: try CatalogStore(writer: writer), eventReceipts: try EventReceiptStore(writer: writer),
-            oncall: try OnCallStore(writer: writer), health: try TechHealthStore(writer: writer))
+            oncall: try OnCallStore(writer: writer), health: try TechHealthStore(writer: writer),
+            scaffolder: try ScaffolderStore(writer: writer))
     }
 
     /// Every target's migrations, in the order ``open(path:)`` runs them.
     public static var migrations: [SchemaMigration] {
-        CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations + TechHealthStore.migrations
+        CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations + TechHealthStore.migrations + ScaffolderStore.migrations
     }
 
     /// Every migration applied to the database, across targets, in the order they ran.
