@@ -73,7 +73,8 @@ public struct BacklineParts: Sendable {
         do {
             health = try HealthContext.load(
                 store: database.health, releases: configuration.health.releases, eol: configuration.health.eol,
-                policy: configuration.health.policy, scorecards: configuration.health.scorecards, docsPolicy: configuration.health.docsPolicy)
+                policy: configuration.health.policy, scorecards: configuration.health.scorecards, docsPolicy: configuration.health.docsPolicy,
+                registries: (configuration.health.registries, AsyncHTTPRegistryTransport()))
         } catch {
             throw ConfigurationError(description: "\(error)")
         }
@@ -116,6 +117,8 @@ public struct BacklineParts: Sendable {
                     logger.error("health harvest failed", metadata: ["error": "\(error)"])
                     harvestReport = nil
                 }
+                // Registry answers first (when enabled), so scoring reads the cache only.
+                await health.warmRegistryCache()
                 do {
                     try await health.score(catalog: database.catalog, now: Date())
                 } catch {
