@@ -17,6 +17,7 @@ public struct AsyncHTTPRegistryTransport: RegistryTransport {
         self.httpClient = httpClient
     }
 
+    /// GETs `url`, the whole exchange under `timeout` and the body under `maxBytes`.
     public func get(_ url: String, headers: [(name: String, value: String)], timeout: Duration, maxBytes: Int) async throws -> RegistryResponse {
         let client = httpClient
         return try await withThrowingTaskGroup(of: RegistryResponse?.self) { group in

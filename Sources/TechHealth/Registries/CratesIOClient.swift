@@ -9,7 +9,9 @@ public struct CratesIOClient: RegistryClient {
     /// The public registry.
     public static let defaultBaseURL = "https://crates.io"
 
+    /// The ecosystem it answers for.
     public let ecosystem = Ecosystem.cargo
+    /// The registry root, without a trailing slash.
     public let baseURL: String
     let fetcher: RegistryFetcher
 
@@ -29,6 +31,7 @@ public struct CratesIOClient: RegistryClient {
         var versions: [Version]?
     }
 
+    /// Every release of `name`; nil when the registry does not know it.
     public func fetchReleases(of name: String) async throws(RegistryError) -> [Release]? {
         guard name.count <= 64, RegistryPath.isPlain(name, allowing: "-_"), let path = RegistryPath.segment(name) else {
             throw fetcher.failure(.invalidName, "\"\(name.prefix(100))\" is not a crate name")

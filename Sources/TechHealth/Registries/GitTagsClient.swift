@@ -17,7 +17,9 @@ public struct GitTagsClient: RegistryClient {
     /// Bytes of `ls-remote` output read at most.
     static let maxOutputBytes = 8 << 20
 
+    /// The ecosystem it answers for.
     public let ecosystem = Ecosystem.swift
+    /// The prefix package names are appended to.
     public let baseURL: String
     /// How long one `ls-remote` may take.
     public let timeout: Duration
@@ -46,6 +48,7 @@ public struct GitTagsClient: RegistryClient {
         return base + path
     }
 
+    /// Every release of `name`; nil when the registry does not know it.
     public func fetchReleases(of name: String) async throws(RegistryError) -> [Release]? {
         guard let url = repositoryURL(of: name) else { throw failure(.invalidName, "\"\(name.prefix(100))\" is not a package location") }
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("backline-lsremote-\(UUID().uuidString)").path

@@ -15,7 +15,9 @@ public struct GoProxyClient: RegistryClient {
     /// `.info` requests in flight at once.
     static let concurrency = 4
 
+    /// The ecosystem it answers for.
     public let ecosystem = Ecosystem.go
+    /// The registry root, without a trailing slash.
     public let baseURL: String
     let maxDatedVersions: Int
     let fetcher: RegistryFetcher
@@ -56,6 +58,7 @@ public struct GoProxyClient: RegistryClient {
         var Time: String?
     }
 
+    /// Every release of `name`; nil when the registry does not know it.
     public func fetchReleases(of name: String) async throws(RegistryError) -> [Release]? {
         guard let path = Self.path(of: name) else { throw fetcher.failure(.invalidName, "\"\(name.prefix(100))\" is not a Go module path") }
         let root = "\(baseURL)/\(path)/@v"

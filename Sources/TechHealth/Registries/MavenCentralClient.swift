@@ -17,7 +17,9 @@ public struct MavenCentralClient: RegistryClient {
     /// Versions dated per lookup; Central's search answers at most this many rows at once.
     static let maxSearchRows = 200
 
+    /// The ecosystem it answers for.
     public let ecosystem = Ecosystem.maven
+    /// The registry root, without a trailing slash.
     public let baseURL: String
     /// The search API; nil asks the repository only (days unknown).
     public let searchURL: String?
@@ -59,10 +61,12 @@ public struct MavenCentralClient: RegistryClient {
         var response: Response
     }
 
+    /// Every release of `name`; nil when the registry does not know it.
     public func fetchReleases(of name: String) async throws(RegistryError) -> [Release]? {
-        guard let (group, artifact) = Self.coordinates(of: name) else {
+        guard let coordinates = Self.coordinates(of: name) else {
             throw fetcher.failure(.invalidName, "\"\(name.prefix(100))\" is not a Maven group:artifact")
         }
+        let (group, artifact) = coordinates
         let path = group.replacingOccurrences(of: ".", with: "/") + "/" + artifact
         guard case .found(let body) = try await fetcher.get("\(baseURL)/\(path)/maven-metadata.xml", accept: "application/xml, text/xml") else {
             return nil

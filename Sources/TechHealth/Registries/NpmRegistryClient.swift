@@ -9,7 +9,9 @@ public struct NpmRegistryClient: RegistryClient {
     /// The public registry.
     public static let defaultBaseURL = "https://registry.npmjs.org"
 
+    /// The ecosystem it answers for.
     public let ecosystem = Ecosystem.npm
+    /// The registry root, without a trailing slash.
     public let baseURL: String
     let fetcher: RegistryFetcher
 
@@ -49,6 +51,7 @@ public struct NpmRegistryClient: RegistryClient {
         return RegistryPath.segment(name)
     }
 
+    /// Every release of `name`; nil when the registry does not know it.
     public func fetchReleases(of name: String) async throws(RegistryError) -> [Release]? {
         guard let path = Self.path(of: name) else { throw fetcher.failure(.invalidName, "\"\(name.prefix(100))\" is not an npm package name") }
         guard case .found(let body) = try await fetcher.get("\(baseURL)/\(path)") else { return nil }

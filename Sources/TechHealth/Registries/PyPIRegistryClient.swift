@@ -8,7 +8,9 @@ public struct PyPIRegistryClient: RegistryClient {
     /// The public index.
     public static let defaultBaseURL = "https://pypi.org"
 
+    /// The ecosystem it answers for.
     public let ecosystem = Ecosystem.pypi
+    /// The registry root, without a trailing slash.
     public let baseURL: String
     let fetcher: RegistryFetcher
 
@@ -28,6 +30,7 @@ public struct PyPIRegistryClient: RegistryClient {
         var releases: [String: [File]]?
     }
 
+    /// Every release of `name`; nil when the registry does not know it.
     public func fetchReleases(of name: String) async throws(RegistryError) -> [Release]? {
         let canonical = PackageName.normalised(name, in: .pypi)
         guard RegistryPath.isPlain(canonical, allowing: "-"), let path = RegistryPath.segment(canonical) else {

@@ -49,6 +49,7 @@ public struct RegistryReleaseSource: ReleaseSource {
             retryAfterFailure: settings.retryAfterFailure, warmUpPauses: settings.warmUpPauses, now: now)
     }
 
+    /// The merged releases of a package; see the type's rules.
     public func releases(of name: String, in ecosystem: Ecosystem) async throws -> PackageReleases? {
         let fromFile = offline.lookup(name, in: ecosystem)
         guard let client = clients[ecosystem] else { return fromFile }

@@ -9,7 +9,9 @@ public struct RubyGemsClient: RegistryClient {
     /// The public registry.
     public static let defaultBaseURL = "https://rubygems.org"
 
+    /// The ecosystem it answers for.
     public let ecosystem = Ecosystem.rubygems
+    /// The registry root, without a trailing slash.
     public let baseURL: String
     let fetcher: RegistryFetcher
 
@@ -24,6 +26,7 @@ public struct RubyGemsClient: RegistryClient {
         var created_at: String?
     }
 
+    /// Every release of `name`; nil when the registry does not know it.
     public func fetchReleases(of name: String) async throws(RegistryError) -> [Release]? {
         guard RegistryPath.isPlain(name, allowing: "-_."), let path = RegistryPath.segment(name) else {
             throw fetcher.failure(.invalidName, "\"\(name.prefix(100))\" is not a gem name")

@@ -67,8 +67,10 @@ extension TechHealthStore {
     public func harvestedPackages() async throws -> [(ecosystem: Ecosystem, name: String)] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT DISTINCT ecosystem, name FROM healthDependency ORDER BY ecosystem, name").compactMap { row in
-                guard let ecosystem = Ecosystem(rawValue: row["ecosystem"]) else { return nil }
-                return (ecosystem, row["name"])
+                let ecosystemName: String = row["ecosystem"]
+                let name: String = row["name"]
+                guard let ecosystem = Ecosystem(rawValue: ecosystemName) else { return nil }
+                return (ecosystem: ecosystem, name: name)
             }
         }
     }
