@@ -135,14 +135,14 @@ struct RegistryClientTests {
             let npm = NpmRegistryClient(baseURL: fake.baseURL, transport: transport, limits: small)
             fake.answer("/huge", "{\"versions\":{\"" + String(repeating: "9", count: 100_000) + "\":{}}}")
             await #expect(throws: RegistryError.self) { try await npm.fetchReleases(of: "huge") }
-            do {
+            do throws(RegistryError) {
                 _ = try await npm.fetchReleases(of: "huge")
             } catch {
                 #expect(error.kind == .tooLarge)
             }
 
             fake.answer("/broken", "{\"versions\": [1, 2,")
-            do {
+            do throws(RegistryError) {
                 _ = try await npm.fetchReleases(of: "broken")
                 Issue.record("bad JSON was accepted")
             } catch {
@@ -158,7 +158,7 @@ struct RegistryClientTests {
                 <?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>
                 <metadata><versioning><versions><version>&lol2;</version></versions></versioning></metadata>
                 """)
-            do {
+            do throws(RegistryError) {
                 _ = try await maven.fetchReleases(of: "evil:lol")
                 Issue.record("a DTD was accepted")
             } catch {
@@ -167,7 +167,7 @@ struct RegistryClientTests {
 
             fake.answer("/api/v1/versions/rails.json", status: 503, contentType: "text/html", "<html>busy</html>")
             let gems = RubyGemsClient(baseURL: fake.baseURL, transport: transport, limits: small)
-            do {
+            do throws(RegistryError) {
                 _ = try await gems.fetchReleases(of: "rails")
                 Issue.record("a 503 was accepted")
             } catch {
@@ -191,7 +191,7 @@ struct RegistryClientTests {
                 (maven, "org..example:a"), (go, "example.com/../x"), (go, "example.com//x"), (pypi, "../x"), (pypi, "a b"),
             ]
             for (client, name) in refused {
-                do {
+                do throws(RegistryError) {
                     _ = try await client.fetchReleases(of: name)
                     Issue.record("\(client.ecosystem) \(name.debugDescription) was asked for")
                 } catch {

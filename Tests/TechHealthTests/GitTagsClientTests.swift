@@ -44,7 +44,7 @@ struct GitTagsClientTests {
     func hostileNames() async throws {
         let client = GitTagsClient(baseURL: "file:///nonexistent/", timeout: .seconds(5))
         for name in ["--upload-pack=touch /tmp/x", "github.com/../../etc", "-oProxyCommand=x", "host/a b", "host//x", ""] {
-            do {
+            do throws(RegistryError) {
                 _ = try await client.fetchReleases(of: name)
                 Issue.record("\(name.debugDescription) reached git")
             } catch {

@@ -46,11 +46,18 @@ public struct GoProxyClient: RegistryClient {
         return result
     }
 
-    /// The URL path of a module: case-encoded, each element checked and escaped.
+    /// The URL path of a module: each element checked (letters, digits, `-._~` only, never `.` or
+    /// `..`), then case-encoded. The `!` that encoding adds is sent as is, as the go command does;
+    /// nothing else in the path needs escaping.
     static func path(of module: String) -> String? {
         let elements = module.split(separator: "/", omittingEmptySubsequences: false)
-        guard elements.allSatisfy({ RegistryPath.isPlain($0, allowing: "-._~") && RegistryPath.isSafe($0) }) else { return nil }
-        return RegistryPath.segments(elements.map { caseEncoded(String($0)) })
+        guard elements.allSatisfy({ isPlainElement($0) }) else { return nil }
+        return elements.map { caseEncoded(String($0)) }.joined(separator: "/")
+    }
+
+    /// An element (or a version) made only of what module paths allow, and not a dot segment.
+    static func isPlainElement(_ text: some StringProtocol) -> Bool {
+        RegistryPath.isPlain(text, allowing: "-._~+") && RegistryPath.isSafe(text)
     }
 
     struct Info: Decodable {
@@ -66,7 +73,7 @@ public struct GoProxyClient: RegistryClient {
         let scheme = VersionScheme.for(.go)
         let listed = String(decoding: body, as: UTF8.self).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && RegistryPath.isSafe($0) && scheme.parse($0) != nil }
+            .filter { Self.isPlainElement($0) && scheme.parse($0) != nil }
         if listed.isEmpty {
             // No tags: `@latest` names the pseudo-version the go command would pick.
             guard case .found(let latest) = try await fetcher.get("\(baseURL)/\(path)/@latest") else { return [] }
@@ -93,8 +100,9 @@ public struct GoProxyClient: RegistryClient {
             func start(_ version: String) {
                 group.addTask {
                     do throws(RegistryError) {
-                        guard let segment = RegistryPath.segment(GoProxyClient.caseEncoded(version)),
-                              case .found(let body) = try await fetcher.get("\(root)/\(segment).info") else { return .success((version, nil)) }
+                        guard GoProxyClient.isPlainElement(version),
+                              case .found(let body) = try await fetcher.get("\(root)/\(GoProxyClient.caseEncoded(version)).info")
+                        else { return .success((version, nil)) }
                         let info = try? JSONDecoder().decode(Info.self, from: body)
                         return .success((version, info?.Time.flatMap(RegistryTimestamp.day)))
                     } catch {
