@@ -21,6 +21,9 @@ public struct RegistryReleaseSource: ReleaseSource {
     let retryAfterFailure: TimeInterval
     let warmUpPauses: [Ecosystem: Duration]
     let now: @Sendable () -> Date
+    /// Merged answers built from fresh cache entries, kept in memory until the entry's TTL ends,
+    /// so repeated `/health` answers do not decode and re-sort the same release lists.
+    let memo = ReleaseMemo()
 
     /// Creates a source.
     /// - Parameters:
@@ -54,38 +57,51 @@ public struct RegistryReleaseSource: ReleaseSource {
         let fromFile = offline.lookup(name, in: ecosystem)
         guard let client = clients[ecosystem] else { return fromFile }
         let canonical = PackageName.normalised(name, in: ecosystem)
-        let fromRegistry: [Release]?
+        let memoKey = "\(ecosystem.rawValue)\u{0}\(canonical)"
+        if let remembered = memo.value(for: memoKey, at: now()) { return remembered }
+        let answer: RegistryAnswer
         do {
-            fromRegistry = try await registryReleases(of: canonical, client: client)
+            answer = try await registryReleases(of: canonical, client: client)
         } catch {
             // The file still answers when the registry cannot.
             if let fromFile { return fromFile }
             throw error
         }
-        return Self.merge(file: fromFile, registry: fromRegistry, ecosystem: ecosystem, name: canonical)
+        let merged = Self.merge(file: fromFile, registry: answer.releases, ecosystem: ecosystem, name: canonical)
+        if let freshUntil = answer.freshUntil { memo.remember(merged, for: memoKey, until: freshUntil) }
+        return merged
+    }
+
+    /// A registry's releases, and until when they count as fresh (nil when they are a stale
+    /// answer served through a failure).
+    struct RegistryAnswer {
+        var releases: [Release]?
+        var freshUntil: Date?
     }
 
     /// What the cache, or else the registry, says; see the type's rules.
-    private func registryReleases(of name: String, client: any RegistryClient) async throws -> [Release]? {
+    private func registryReleases(of name: String, client: any RegistryClient) async throws -> RegistryAnswer {
         let entry = try? await store.registryCacheEntry(ecosystem: client.ecosystem, name: name, baseURL: client.baseURL)
         let moment = now()
         if let entry {
-            if isFresh(entry, at: moment) { return entry.releases }
+            if isFresh(entry, at: moment), let fetchedAt = entry.fetchedAt {
+                return RegistryAnswer(releases: entry.releases, freshUntil: fetchedAt.addingTimeInterval(ttl))
+            }
             if let problem = entry.problem, within(retryAfterFailure, of: entry.checkedAt, at: moment) {
-                if entry.fetchedAt != nil { return entry.releases }
+                if entry.fetchedAt != nil { return RegistryAnswer(releases: entry.releases) }
                 throw RegistryError(registry: String(describing: client.ecosystem.rawValue), kind: .unreachable, reason: "last attempt failed: \(problem)")
             }
         }
         do {
             let releases = try await client.fetchReleases(of: name)
             try? await store.saveRegistryAnswer(ecosystem: client.ecosystem, name: name, baseURL: client.baseURL, releases: releases, at: moment)
-            return releases
+            return RegistryAnswer(releases: releases, freshUntil: moment.addingTimeInterval(ttl))
         } catch {
             if error.isTransient {
                 try? await store.saveRegistryFailure(
                     ecosystem: client.ecosystem, name: name, baseURL: client.baseURL, problem: error.description, at: moment)
             }
-            if let entry, entry.fetchedAt != nil { return entry.releases }
+            if let entry, entry.fetchedAt != nil { return RegistryAnswer(releases: entry.releases) }
             throw error
         }
     }
