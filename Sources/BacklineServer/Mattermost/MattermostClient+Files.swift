@@ -9,6 +9,7 @@ extension MattermostClient {
     public struct UploadError: Error, CustomStringConvertible, Sendable {
         /// What went wrong (never a URL or token).
         public var reason: String
+        /// For the log line.
         public var description: String { "Mattermost file upload failed: \(reason)" }
     }
 
