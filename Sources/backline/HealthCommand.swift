@@ -98,7 +98,11 @@ extension HealthCommand {
             print(Self.summary(report, database: configuration.databasePath, limit: listLimit))
             let health = try HealthContext.load(
                 store: database.health, releases: configuration.health.releases, eol: configuration.health.eol,
-                policy: configuration.health.policy, scorecards: configuration.health.scorecards, docsPolicy: configuration.health.docsPolicy)
+                policy: configuration.health.policy, scorecards: configuration.health.scorecards, docsPolicy: configuration.health.docsPolicy,
+                registries: (configuration.health.registries, AsyncHTTPRegistryTransport()))
+            if let warmed = await health.warmRegistryCache() {
+                print("Registries: \(warmed.asked) package(s) asked, \(warmed.fresh) fresh in the cache, \(warmed.failed) failed with nothing cached")
+            }
             let scored = try await health.score(catalog: database.catalog, now: Date())
             print("Scored \(scored) scorecard result(s) for today")
         }

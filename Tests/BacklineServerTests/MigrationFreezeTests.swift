@@ -26,6 +26,7 @@ struct MigrationFreezeTests {
         ("oncall v1: incidents", "afeae13aceffb45d40ce125e679ebb1b81fa2881da07c16a1ab002b528a8c8c8"),
         ("catalog v3: change feed and source status", "eb43b4feed3428fe10cf3a1af425130c008c40d1a1cac7ea17b174e42f898af3"),
         ("health v1: harvests, manifest cache, scorecard results", "54bc7e9238bfd3b9fbf3562145ec806fd32666e31fd346f9912a7447c818c16a"),
+        ("health v2: registry cache", "195ed6cac8fc0e27105a505cbc0d0996f50c0a6c5f92232c126a7d7d0a763ea8"),
         ("scaffolder v1: runs and steps", "52380554b5ec8ce4b751a42583ed5c4236a5ec12db311e94a013c954bdb723bb"),
     ]
 

@@ -83,7 +83,8 @@ public struct BacklineParts: Sendable {
         do {
             health = try HealthContext.load(
                 store: database.health, releases: configuration.health.releases, eol: configuration.health.eol,
-                policy: configuration.health.policy, scorecards: configuration.health.scorecards, docsPolicy: configuration.health.docsPolicy)
+                policy: configuration.health.policy, scorecards: configuration.health.scorecards, docsPolicy: configuration.health.docsPolicy,
+                registries: (configuration.health.registries, AsyncHTTPRegistryTransport()))
         } catch {
             throw ConfigurationError(description: "\(error)")
         }
@@ -129,6 +130,8 @@ public struct BacklineParts: Sendable {
                     logger.error("health harvest failed", metadata: ["error": "\(error)"])
                     harvestReport = nil
                 }
+                // Registry answers first (when enabled), so scoring reads the cache only.
+                await health.warmRegistryCache()
                 do {
                     try await health.score(catalog: database.catalog, now: Date())
                 } catch {

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Secrets
 import Slack
+import TechHealth
 import Yams
 
 /// A configuration file or environment value that cannot be used; the message says what to set.
@@ -55,6 +56,18 @@ extension BacklineConfiguration {
             var cloneSourceLocations: Bool?
             var docsMaxCodeCommits: Int?
             var docsMaxCodeDays: Int?
+            var registries: Registries?
+        }
+        /// `health.registries`: online release data.
+        struct Registries: Decodable {
+            var enabled: Bool?
+            var ttlSeconds: Double?
+            var retrySeconds: Double?
+            var timeoutSeconds: Double?
+            var maxResponseBytes: Int?
+            var gitTimeoutSeconds: Double?
+            var ecosystems: [String]?
+            var urls: [String: String]?
         }
         struct Logging: Decodable { var format: String?; var level: String? }
         var server: Server?
@@ -168,6 +181,67 @@ extension BacklineConfiguration {
         if let days = health.docsMaxCodeDays {
             guard days >= 0 else { throw ConfigurationError(description: "\(file): health.docsMaxCodeDays must not be negative") }
             settings.docsMaxCodeDays = days
+        }
+        if let registries = health.registries { try apply(registries, to: &settings.registries, file: file) }
+    }
+
+    /// `health.registries`: which registries, where, and how long answers are kept.
+    private static func apply(_ registries: File.Registries, to settings: inout RegistrySettings, file: String) throws {
+        func invalid(_ message: String) -> ConfigurationError { ConfigurationError(description: "\(file): health.registries.\(message)") }
+        if let enabled = registries.enabled { settings.enabled = enabled }
+        if let seconds = registries.ttlSeconds {
+            guard seconds >= 0, seconds.isFinite else { throw invalid("ttlSeconds must not be negative") }
+            settings.ttl = seconds
+        }
+        if let seconds = registries.retrySeconds {
+            guard seconds >= 0, seconds.isFinite else { throw invalid("retrySeconds must not be negative") }
+            settings.retryAfterFailure = seconds
+        }
+        if let seconds = registries.timeoutSeconds {
+            guard seconds > 0, seconds <= 600 else { throw invalid("timeoutSeconds must be between 0 and 600") }
+            settings.limits.timeout = .milliseconds(Int64(seconds * 1000))
+        }
+        if let seconds = registries.gitTimeoutSeconds {
+            guard seconds > 0, seconds <= 600 else { throw invalid("gitTimeoutSeconds must be between 0 and 600") }
+            settings.gitTimeout = .milliseconds(Int64(seconds * 1000))
+        }
+        if let bytes = registries.maxResponseBytes {
+            guard bytes >= 1024 else { throw invalid("maxResponseBytes must be at least 1024") }
+            settings.limits.maxResponseBytes = bytes
+        }
+        if let names = registries.ecosystems {
+            var chosen = Set<Ecosystem>()
+            for name in names {
+                guard let ecosystem = Ecosystem(rawValue: name), RegistrySettings.supported.contains(ecosystem) else {
+                    let known = RegistrySettings.supported.map(\.rawValue).sorted().joined(separator: ", ")
+                    throw invalid("ecosystems: no registry client for \"\(name)\" (known: \(known))")
+                }
+                chosen.insert(ecosystem)
+            }
+            settings.ecosystems = chosen
+        }
+        for (key, value) in registries.urls ?? [:] {
+            let url = value.trimmingCharacters(in: .whitespaces)
+            if key == "mavenSearch" {
+                // An empty value turns the search off (a mirror without one): Maven versions stay undated.
+                if url.isEmpty {
+                    settings.mavenSearchURL = nil
+                } else {
+                    guard RegistryURLCheck.isHTTP(url) else { throw invalid("urls.mavenSearch must be an http(s) URL without credentials") }
+                    settings.mavenSearchURL = url
+                }
+                continue
+            }
+            guard let ecosystem = Ecosystem(rawValue: key), RegistrySettings.supported.contains(ecosystem) else {
+                throw invalid("urls: unknown registry \"\(key)\" (known: npm, pypi, maven, mavenSearch, go, cargo, rubygems, swift)")
+            }
+            let valid = ecosystem == .swift ? RegistryURLCheck.isGitPrefix(url) : RegistryURLCheck.isHTTP(url)
+            guard valid else {
+                throw invalid(ecosystem == .swift
+                    ? "urls.swift must be a git URL prefix such as https:// or file:///srv/mirrors/"
+                    : "urls.\(key) must be an http(s) URL without credentials")
+            }
+            settings.baseURLs[ecosystem] = url
         }
     }
 

@@ -18,6 +18,9 @@ public struct HealthSettings: Sendable {
     public var docsMaxCodeCommits = DocsFreshnessPolicy.standard.maxCodeCommits
     /// Docs are stale when the code's newest change is this many days newer than theirs.
     public var docsMaxCodeDays = DocsFreshnessPolicy.standard.maxCodeDays
+    /// Online release data (`health.registries`): off by default, so the offline file is the
+    /// only source and nothing reaches the network.
+    public var registries = RegistrySettings()
 
     /// The files bundled under the install's home.
     public init(paths: BacklinePaths = .discover()) {

@@ -52,9 +52,11 @@ struct MattermostRoutes {
             command: form.command, text: form.text ?? "", caller: .init(userID: form.user_id, name: form.user_name),
             channelID: form.channel_id, source: .mattermost)
         let client = client
+        let pictures = self
         let outcome = await runner.run(within: replyBudget, clock: ContinuousClock()) {
             await answerer.answer(invocation)
         } late: { reply in
+            pictures.postPictures(of: reply, channelID: form.channel_id, logger: context.logger)
             guard let responseURL = form.response_url else { return }
             do {
                 try await client.reply(to: responseURL, text: MattermostMarkdownRenderer.render(reply), inChannel: reply.visibility == .inChannel)
@@ -62,11 +64,30 @@ struct MattermostRoutes {
                 context.logger.error("posting a late Mattermost reply failed", metadata: ["error": "\(error)"])
             }
         }
+        if case .finished(let reply) = outcome { postPictures(of: reply, channelID: form.channel_id, logger: context.logger) }
         let (text, inChannel): (String, Bool) = switch outcome {
         case .finished(let reply): (MattermostMarkdownRenderer.render(reply), reply.visibility == .inChannel)
         case .continuing: ("Working on \(form.command)…", false)
         case .refused: ("Backline is restarting; please try again in a moment.", false)
         }
         return .json(try JSONEncoder().encode(["response_type": inChannel ? "in_channel" : "ephemeral", "text": text]))
+    }
+
+    /// A reply's heat maps also go to the channel as PNG files when the REST API is configured
+    /// (server URL and bot token); the reply keeps its table either way, so a webhook-only set-up
+    /// or a failed upload loses nothing.
+    func postPictures(of reply: Reply, channelID: String?, logger: Logger) {
+        let maps = MattermostPictureUploader.pictures(in: reply)
+        guard !maps.isEmpty, let channelID, client.canUploadFiles else { return }
+        let uploader = MattermostPictureUploader(client: client)
+        for map in maps {
+            _ = runner.detach {
+                do {
+                    try await uploader.post(map, channelID: channelID)
+                } catch {
+                    logger.error("posting a heat map picture to Mattermost failed", metadata: ["error": "\(error)"])
+                }
+            }
+        }
     }
 }

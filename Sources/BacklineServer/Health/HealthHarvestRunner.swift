@@ -66,6 +66,11 @@ public actor HealthHarvestRunner {
             logger.error("health harvest failed; the last harvests stay", metadata: ["error": "\(error)"])
             return
         }
+        // Registry answers for what was just harvested (when registries are on), before scoring,
+        // so scorecards and the `/health` answers that follow read the cache, not the network.
+        if let scoring, let warmed = await scoring.warmRegistryCache() {
+            logger.info("registry cache warmed", metadata: ["asked": "\(warmed.asked)", "fresh": "\(warmed.fresh)", "failed": "\(warmed.failed)"])
+        }
         do {
             if let scoring { try await scoring.score(catalog: harvester.catalog, now: now()) }
         } catch {

@@ -33,16 +33,24 @@ public enum TimedProcess {
     public static let maxErrorOutput = 64 * 1024
 
     /// Runs `arguments[0]` (looked up on `PATH`) with the rest as its arguments.
-    public static func run(_ arguments: [String], environment: [String: String], timeout: Duration) async -> Result<Outcome, Failure> {
+    /// - Parameter standardOutputPath: a file that receives what it writes to standard output (for
+    ///   commands such as `git ls-remote` that can only print their answer); nil discards it. A
+    ///   file, like standard error's, never blocks the process on a full pipe.
+    public static func run(
+        _ arguments: [String], environment: [String: String], timeout: Duration, standardOutputPath: String? = nil
+    ) async -> Result<Outcome, Failure> {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(returning: runBlocking(arguments, environment: environment, timeout: timeout))
+                continuation.resume(
+                    returning: runBlocking(arguments, environment: environment, timeout: timeout, standardOutputPath: standardOutputPath))
             }
         }
     }
 
     /// Runs the process and blocks the calling thread until it exits or is stopped.
-    private static func runBlocking(_ arguments: [String], environment: [String: String], timeout: Duration) -> Result<Outcome, Failure> {
+    private static func runBlocking(
+        _ arguments: [String], environment: [String: String], timeout: Duration, standardOutputPath: String?
+    ) -> Result<Outcome, Failure> {
         // Standard error goes to a file rather than a pipe: nothing has to drain it while the
         // process runs, so a chatty process can never block on a full pipe, and there is no end of
         // file to wait for after a timeout (children of a stopped git may still hold a pipe open).
@@ -55,12 +63,22 @@ public enum TimedProcess {
             try? FileManager.default.removeItem(atPath: errorPath)
         }
 
+        var outputFile: FileHandle?
+        if let standardOutputPath {
+            guard FileManager.default.createFile(atPath: standardOutputPath, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: standardOutputPath) else {
+                return .failure(.couldNotStart("cannot create \(standardOutputPath) for its output"))
+            }
+            outputFile = handle
+        }
+        defer { try? outputFile?.close() }
+
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = outputFile ?? FileHandle.nullDevice
         process.standardError = errorFile
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }

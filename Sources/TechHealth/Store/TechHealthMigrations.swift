@@ -4,7 +4,7 @@ import Catalog
 /// one's hash). A change to the schema is a new migration appended to ``all``.
 enum TechHealthMigrations {
     /// Every tech-health migration, in the order they run.
-    static let all: [SchemaMigration] = [harvestV1]
+    static let all: [SchemaMigration] = [harvestV1, registryCacheV2]
 
     /// What each component's harvest found, the parsed manifests cached by content hash (so an
     /// unchanged file is not parsed again), the dependencies and runtimes flattened for heat maps,
@@ -63,5 +63,22 @@ enum TechHealthMigrations {
             PRIMARY KEY (entityRef, scorecard, day)
         ) WITHOUT ROWID;
         CREATE INDEX healthScorecardResult_day ON healthScorecardResult(day);
+        """)
+
+    /// Release data fetched from registries, per (ecosystem, package, registry), with when it was
+    /// fetched (for the TTL) and when it was last tried (so an outage is not retried on every
+    /// lookup); the last good answer stays when a later attempt fails.
+    static let registryCacheV2 = SchemaMigration("health v2: registry cache", sql: """
+        CREATE TABLE healthRegistryCache (
+            ecosystem TEXT NOT NULL,
+            name TEXT NOT NULL,             -- the canonical package name
+            baseURL TEXT NOT NULL,          -- the registry asked
+            fetchedAt DOUBLE,               -- the last answer; NULL when none has come yet
+            found INTEGER NOT NULL,         -- whether that answer knew the package
+            releases TEXT,                  -- JSON list of releases of that answer
+            checkedAt DOUBLE NOT NULL,      -- the last attempt, answered or not
+            problem TEXT,                   -- why the last attempt failed; NULL when it was answered
+            PRIMARY KEY (ecosystem, name, baseURL)
+        ) WITHOUT ROWID;
         """)
 }
