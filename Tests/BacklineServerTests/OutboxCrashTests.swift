@@ -30,7 +30,7 @@ struct OutboxCrashTests {
         let exited: AsyncStream<Int32>
 
         init(binary: URL, config: URL, log: URL, environment: [String: String]) throws {
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let handle = try FileHandle(forWritingTo: log)
             try handle.seekToEnd()
             let process = Process()

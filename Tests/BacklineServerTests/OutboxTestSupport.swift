@@ -52,6 +52,7 @@ struct OutboxRig<C: Clock & Sendable>: Sendable where C.Duration == Duration {
     }
 
     /// Runs the worker while `body` executes, then shuts it down gracefully (sends in flight finish).
+    @discardableResult
     func delivering<T>(settings: OutboxSettings? = nil, _ body: () async throws -> T) async throws -> T {
         try await withRunningService(worker(settings: settings), logger: Self.logger, body)
     }
