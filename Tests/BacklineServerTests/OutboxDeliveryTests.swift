@@ -58,7 +58,7 @@ struct OutboxDeliveryTests {
                 var seen = 0
                 while rig.fake.postedMessages.count < 60 {
                     let known = seen
-                    let (count, wake) = try await idle.wait(for: "the worker to be idle") { $0.count > known ? ($0.count, $0[$0.count - 1]) : nil }
+                    let (count, wake) = try await idle.wait(for: "the worker to be idle", timeout: .seconds(30)) { $0.count > known ? ($0.count, $0[$0.count - 1]) : nil }
                     seen = count
                     if clock.now < wake { clock.advance(by: clock.now.duration(to: wake)) }
                 }

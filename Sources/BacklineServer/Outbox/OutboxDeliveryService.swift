@@ -87,8 +87,11 @@ public struct OutboxDeliveryService<C: Clock>: Service where C.Duration == Durat
                         lastPurge = now()
                         await purge()
                     }
+                    // Checked before the wake time is computed: with nothing in flight, nothing can
+                    // change what it depends on.
+                    let quiet = sending.count == 0
                     let wake = await nextWake()
-                    if sending.count == 0 { idle?(wake) }
+                    if quiet { idle?(wake) }
                     await store.doorbell.wait(until: wake, clock: clock)
                 }
             }
