@@ -223,12 +223,12 @@ struct OutboxServeTests {
                 ])
                 _ = try await fake.calls.first("the digest") { $0.method == "chat.postMessage" && $0.error == nil }
                 _ = try await fake.calls.first("the refused alert") { $0.error == "channel_not_found" }
-                // Graceful shutdown is not needed to see the record: poll readiness until it shows.
-                var body = ""
-                for _ in 0..<2000 where !body.contains("parked: channel_not_found") {
-                    body = try await client.execute(uri: "/readyz", method: .get) { String(buffer: $0.body) }
-                    await Task.yield()
+                // The refusal is recorded a moment after Slack's answer: wait for it (with a limit).
+                let outbox = parts.database.outbox
+                try await withTimeout(.seconds(20)) {
+                    while try await outbox.counts() != OutboxCounts(sent: 1, parked: 1) { await Task.yield() }
                 }
+                let body = try await client.execute(uri: "/readyz", method: .get) { String(buffer: $0.body) }
                 #expect(body.contains("outbox: 0 queued, 0 in flight, 1 parked"), "\(body)")
                 #expect(body.contains("(alert to C0GONE) parked: channel_not_found"), "\(body)")
             }
