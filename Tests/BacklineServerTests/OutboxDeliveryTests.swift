@@ -164,8 +164,8 @@ struct OutboxDeliveryTests {
             try rig.store.enqueue(problems + OutboxRig<FastClock>.drafts(["C0PUBLIC", "C0OK"], count: 3), at: rig.now())
             try await rig.delivering {
                 try await rig.accepted(6)
-                _ = try await rig.fake.calls.matches(count: 4, "refused posts") { $0.method == "chat.postMessage" && ["channel_not_found", "is_archived"].contains($0.error) }
-                _ = try await rig.fake.calls.matches(count: 2, "refused joins") { $0.method == "conversations.join" && $0.error == "method_not_supported_for_channel_type" }
+                _ = try await rig.fake.calls.matches(count: 4, "refused posts", timeout: .seconds(40)) { $0.method == "chat.postMessage" && ["channel_not_found", "is_archived"].contains($0.error) }
+                _ = try await rig.fake.calls.matches(count: 2, "refused joins", timeout: .seconds(40)) { $0.method == "conversations.join" && $0.error == "method_not_supported_for_channel_type" }
             }
             #expect(Set(rig.fake.postedMessages.map(\.channel)) == ["C0PUBLIC", "C0OK"])
             #expect(rig.fake.calls.elements.filter { $0.method == "conversations.join" && $0.error == nil }.map { $0[string: "channel"] } == ["C0PUBLIC"])

@@ -59,7 +59,7 @@ struct OutboxRig<C: Clock & Sendable>: Sendable where C.Duration == Duration {
 
     /// Waits for `count` accepted posts in total.
     @discardableResult
-    func accepted(_ count: Int, timeout: Duration = .seconds(20)) async throws -> [FakeSlack.WebAPICall] {
+    func accepted(_ count: Int, timeout: Duration = .seconds(40)) async throws -> [FakeSlack.WebAPICall] {
         try await fake.calls.matches(count: count, "accepted posts", timeout: timeout) { $0.method == "chat.postMessage" && $0.error == nil }
     }
 
