@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "OnCall", targets: ["OnCall"]),
         .library(name: "TechHealth", targets: ["TechHealth"]),
         .library(name: "ChatOps", targets: ["ChatOps"]),
+        .library(name: "Scaffolder", targets: ["Scaffolder"]),
         .library(name: "Slack", targets: ["Slack"]),
         .library(name: "BacklineServer", targets: ["BacklineServer"]),
     ],
@@ -37,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Credentials as a type whose value never reaches a description, a dump or a log line.
@@ -78,10 +81,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Domain: Backstage v1beta3 software templates: parameter schemas, the `${{ }}` expression and
+        // skeleton engine, actions (fetch, fs, catalog, publish:git) and run history. No chat.
+        .target(
+            name: "Scaffolder",
+            dependencies: [
+                "Catalog",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Domain: invocations, the command router, handlers and platform-neutral replies.
         .target(
             name: "ChatOps",
-            dependencies: ["Catalog", "OnCall", "TechHealth", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")],
+            dependencies: ["Catalog", "OnCall", "TechHealth", "Scaffolder", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // Wire protocol only: Slack payloads, signatures, Block Kit, Web API and Socket Mode.
@@ -104,7 +118,7 @@ let package = Package(
         .target(
             name: "BacklineServer",
             dependencies: [
-                "Catalog", "ChatOps", "OnCall", "Secrets", "Slack", "TechHealth", "CCairo",
+                "Catalog", "ChatOps", "OnCall", "Secrets", "Slack", "TechHealth", "Scaffolder", "CCairo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -115,13 +129,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "backline",
             dependencies: [
-                "BacklineServer", "Catalog", "ChatOps", "TechHealth",
+                "BacklineServer", "Catalog", "ChatOps", "TechHealth", "Scaffolder",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -167,6 +183,11 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "ScaffolderTests",
+            dependencies: ["Scaffolder", "Catalog", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "ChatOpsTests", dependencies: ["ChatOps", "Catalog", "OnCall", "TechHealth", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .testTarget(
@@ -190,7 +211,7 @@ let package = Package(
         .testTarget(
             name: "BacklineServerTests",
             dependencies: [
-                "BacklineServer", "SlackTesting", "Slack", "ChatOps", "Catalog", "OnCall", "Secrets", "TechHealth",
+                "BacklineServer", "SlackTesting", "Slack", "ChatOps", "Catalog", "OnCall", "Secrets", "TechHealth", "Scaffolder",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,7 +1,9 @@
 import ArgumentParser
 import BacklineServer
 import Catalog
+import ChatOps
 import Foundation
+import Logging
 import TechHealth
 
 /// Issue #10's harvest measurements: synthetic repositories with six manifests each in mixed
@@ -57,9 +59,46 @@ struct HealthHarvestBenchmark: AsyncParsableCommand {
         let uses = ContinuousClock.now
         let react = try await database.health.uses(ofPackage: "react", in: .npm)
         results.append(("uses(ofPackage: react) across \(react.count) components", (ContinuousClock.now - uses).formatted))
+        results += try await answerLatencies(database: database)
         if let memory = peakMemoryMiB() { results.append(("Peak memory", String(format: "%.0f MiB", memory))) }
         print("| measurement | result |\n|---|---|")
         for (name, value) in results { print("| \(name) | \(value) |") }
+    }
+}
+
+extension HealthHarvestBenchmark {
+    /// `/health` answers over the harvested repositories, through the router `serve` uses, with the
+    /// bundled release, end-of-life, policy and scorecard files: p50 and p99 of wall time and the
+    /// process CPU per answer, after the scorecards have run once.
+    func answerLatencies(database: BacklineDatabase, samples: Int = 300) async throws -> [(String, String)] {
+        let paths = BacklinePaths.discover()
+        let settings = HealthSettings(paths: paths)
+        let context = try HealthContext.load(
+            store: database.health, releases: settings.releases, eol: settings.eol, policy: settings.policy,
+            scorecards: settings.scorecards, docsPolicy: settings.docsPolicy)
+        let scoring = ContinuousClock.now
+        try await context.score(catalog: database.catalog, now: Date())
+        var results = [("Scorecards over every component", (ContinuousClock.now - scoring).formatted)]
+        let router = try CommandSet.router(commandsDirectory: paths.commands, health: (context.store, context.measurer))
+        let commandContext = CommandContext(catalog: database.catalog, logger: Logger(label: "bench"))
+        let lines = [
+            ("/health heatmap react", "goal p99 ≤ 50 ms"), ("/health heatmap react --by service", "goal p99 ≤ 50 ms"),
+            ("/health heatmap nodejs", "goal p99 ≤ 50 ms"), ("/health \(SyntheticRepositories.name(7))", "goal p99 ≤ 10 ms"),
+        ]
+        for (line, goal) in lines {
+            let warm = await router.handle(Invocation(commandLine: line), context: commandContext)
+            precondition(warm.outcome == .ok, "\(line) must answer: \(warm.summary)")
+            var latencies = Samples()
+            let cpuBefore = processCPUTime()
+            for _ in 0..<samples {
+                _ = await latencies.measure { await router.handle(Invocation(commandLine: line), context: commandContext) }
+            }
+            let cpu = (processCPUTime() - cpuBefore) / samples
+            results.append((
+                "`\(line)` p50 / p99 (\(goal)), CPU per answer",
+                "\(latencies.percentile(0.5).formatted) / \(latencies.percentile(0.99).formatted), \(cpu.formatted)"))
+        }
+        return results
     }
 }
 

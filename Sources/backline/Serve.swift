@@ -33,17 +33,24 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var catalogOptions: CatalogOptions
 
-    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: Logger.Level = .info
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical (default: logging.level in the file, else info).")
+    var logLevel: Logger.Level?
+
+    @Option(name: .long, help: "Log format: text or json, one object per line (default: logging.format in the file, else text).")
+    var logFormat: LoggingSettings.Format?
 
     func run() async throws {
-        bootstrapStandardErrorLogging(level: logLevel)
         var configuration = try catalogOptions.configuration(file: config)
         if let host { configuration.host = host }
         if let port { configuration.port = port }
+        if let logLevel { configuration.logging.level = logLevel }
+        if let logFormat { configuration.logging.format = logFormat }
+        let logging = configuration.logging
+        LoggingSystem.bootstrap { label in logging.makeHandler(label: label) }
         let app = try await buildApplication(configuration: configuration, logger: Logger(label: "backline"))
         try await app.runService()
     }
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
+extension LoggingSettings.Format: ExpressibleByArgument {}

@@ -2,6 +2,7 @@ import BacklineServer
 import Catalog
 import Crypto
 import OnCall
+import Scaffolder
 import TechHealth
 import Testing
 
@@ -25,6 +26,7 @@ struct MigrationFreezeTests {
         ("oncall v1: incidents", "afeae13aceffb45d40ce125e679ebb1b81fa2881da07c16a1ab002b528a8c8c8"),
         ("catalog v3: change feed and source status", "eb43b4feed3428fe10cf3a1af425130c008c40d1a1cac7ea17b174e42f898af3"),
         ("health v1: harvests, manifest cache, scorecard results", "54bc7e9238bfd3b9fbf3562145ec806fd32666e31fd346f9912a7447c818c16a"),
+        ("scaffolder v1: runs and steps", "52380554b5ec8ce4b751a42583ed5c4236a5ec12db311e94a013c954bdb723bb"),
         ("outbox v1: messages and delivery leases", "f11bbfcc4c28325a0693089c6c9a27f2213c7dbdcae199d79d63fa5503690c6f"),
         ("scheduler v1: job runs and leases", "e1e05c6cd848be3f695c0ae8b7353131a5def26d3bef2052d7975ef2556df9ee"),
     ]
@@ -33,7 +35,8 @@ struct MigrationFreezeTests {
     /// shipped ones must stay that list's prefix.
     static let targets: [(name: String, migrations: [SchemaMigration])] = [
         ("Catalog", CatalogStore.migrations), ("BacklineServer", EventReceiptStore.migrations), ("OnCall", OnCallStore.migrations),
-        ("TechHealth", TechHealthStore.migrations), ("Outbox", OutboxStore.migrations), ("Scheduler", ScheduleStore.migrations),
+        ("TechHealth", TechHealthStore.migrations), ("Scaffolder", ScaffolderStore.migrations), ("Outbox", OutboxStore.migrations),
+        ("Scheduler", ScheduleStore.migrations),
     ]
 
     static func sha256(_ text: String) -> String {

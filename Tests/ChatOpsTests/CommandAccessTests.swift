@@ -22,7 +22,7 @@ struct CommandAccessTests {
         let maria = await router.handle(Invocation(commandLine: "/secret", caller: Caller(userID: "U043EGJKP")), context: DemoCatalog.context(store))
         #expect(maria.data["error"] == nil)
         let anonymous = await router.handle(Invocation(commandLine: "/secret"), context: DemoCatalog.context(store))
-        #expect(anonymous.data["error"]?["kind"] == "user-error")
+        #expect(anonymous.data["error"]?["kind"] == "not-allowed")
         #expect(anonymous.summary == "Only members of group:listening-experience may run /secret.")
     }
 

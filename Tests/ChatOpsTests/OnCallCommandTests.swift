@@ -34,7 +34,7 @@ enum OnCallFixtures {
         var builder = CommandRouterBuilder()
         builder.register("owner", OwnerCommand(goalies: goalies))
         builder.register("help", HelpCommand(specs: { specs }))
-        for (id, handler) in [("whois", WhoisCommand()), ("search", SearchCommand()), ("deps", DepsCommand()), ("apis", ApisCommand()), ("docs", DocsCommand()), ("catalog", CatalogCommand()), ("health", HealthCommand(store: nil, measurer: nil))] as [(String, any CommandHandler)] {
+        for (id, handler) in [("whois", WhoisCommand()), ("search", SearchCommand()), ("deps", DepsCommand()), ("apis", ApisCommand()), ("docs", DocsCommand()), ("catalog", CatalogCommand()), ("health", HealthCommand(store: nil, measurer: nil)), ("template", TemplateCommand(desk: nil))] as [(String, any CommandHandler)] {
             builder.register(id, handler)
         }
         builder.register("oncall", OnCallCommand(goalies: goalies))

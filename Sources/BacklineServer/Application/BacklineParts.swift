@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import OnCall
 import Secrets
+import Scaffolder
 import Slack
 import TechHealth
 
@@ -47,6 +48,10 @@ public struct BacklineParts: Sendable {
     /// The outbox worker's Slack client: no client-side posting pace and no 429 retries of its
     /// own, because the worker paces and reschedules itself; nil without a bot token.
     let outboxSlack: SlackWebAPIClient?
+    /// Every series `GET /metrics` prints; this instance's own registry.
+    public let metrics: BacklineMetrics
+    /// What `GET /readyz` checks.
+    public let readiness: Readiness
     let runner: CommandRunner
     let slackGateway: SlackGateway
     let signatureVerifier: SlackSignatureVerifier?
@@ -66,10 +71,15 @@ public struct BacklineParts: Sendable {
         configuration: BacklineConfiguration, logger: Logger, mode: Mode = .oneShot, progress: @Sendable (IngestProgress) -> Void = { _ in }
     ) async throws {
         database = try BacklineDatabase.open(path: configuration.databasePath)
+        let metrics = BacklineMetrics()
+        self.metrics = metrics
+        let readiness = Readiness(catalog: database.catalog, databasePath: configuration.databasePath, outbox: database.outbox)
+        self.readiness = readiness
         let sources = !configuration.catalogPaths.isEmpty ? configuration.catalogPaths
             : configuration.databasePath == nil ? [configuration.demoCatalogDirectory.path] : []
         catalogSources = sources
-        let webAPI = SlackWebAPIClient(baseURL: configuration.slack.apiURL, token: configuration.slack.botToken, logger: logger)
+        let webAPI = SlackWebAPIClient(
+            baseURL: configuration.slack.apiURL, token: configuration.slack.botToken, logger: logger, observer: metrics.slackCallObserver)
         let goalies = OnCallSetup.directory(
             configuration: configuration, catalogSources: sources, catalog: database.catalog, store: database.oncall, logger: logger)
         self.goalies = goalies
@@ -90,7 +100,7 @@ public struct BacklineParts: Sendable {
             settings: HarvestSettings(
                 cloneSourceLocations: mode == .service && configuration.health.cloneSourceLocations, cloneCache: cloneDirectory,
                 gitTimeout: gitTimeout, docs: DocsFreshnessChecker(policy: configuration.health.docsPolicy)))
-        let harvests = HealthHarvestRunner(harvester: harvester, scoring: health, logger: logger)
+        let harvests = HealthHarvestRunner(harvester: harvester, scoring: health, metrics: metrics, logger: logger)
         healthHarvests = harvests
         // The service harvests after refreshes that changed something; `ask` harvests once below.
         var afterChanges: CatalogRefresher.AfterChanges?
@@ -105,6 +115,9 @@ public struct BacklineParts: Sendable {
             announcer: canPost ? HandoverAnnouncer(catalog: database.catalog, outbox: database.outbox, logger: logger) : nil, logger: logger,
             afterChanges: afterChanges)
         catalogRefresher = refresher
+        await refresher.observe { outcome in
+            metrics.catalogRefreshed(duration: .seconds(outcome.status.durationSeconds), failed: outcome.status.failure != nil)
+        }
         switch mode {
         case .oneShot:
             if sources.isEmpty {
@@ -160,17 +173,27 @@ public struct BacklineParts: Sendable {
                 guard let userGroups else { return }
                 runner.detach { await userGroups.sync(team: team, at: Date()) }
             },
-            health: (health.store, health.measurer))
+            health: (health.store, health.measurer),
+            templates: Self.templateDesk(configuration: configuration, database: database, catalogSources: sources))
         let identity = IdentityResolver(catalog: database.catalog, webAPI: configuration.slack.botToken == nil ? nil : webAPI, logger: logger)
-        answerer = ChatAnswerer(router: commands, catalog: database.catalog, identity: identity, logger: logger)
+        // Timing, counting and the per-answer log line wrap the whole pipeline, refusals included.
+        let observed = commands.wrapped(in: [CommandObservingMiddleware(metrics: metrics)])
+        answerer = ChatAnswerer(router: observed, catalog: database.catalog, identity: identity, logger: logger)
         let gateway = SlackGateway(
             answerer: answerer, runner: runner, webAPI: webAPI, eventReceipts: database.eventReceipts,
-            replyBudget: configuration.slack.replyBudget, canPost: canPost, incidents: incidents, logger: logger)
+            replyBudget: configuration.slack.replyBudget, canPost: canPost, incidents: incidents, metrics: metrics, logger: logger)
         slackGateway = gateway
         signatureVerifier = configuration.slack.signingSecret.map { SlackSignatureVerifier(signingSecret: $0.revealed) }
         socketModeClient = configuration.slack.appToken.map { appToken in
-            SocketModeClient(webAPI: webAPI, appToken: appToken, logger: logger) { inbound, envelope in
-                switch await gateway.handle(inbound, transport: .slackSocketMode) {
+            readiness.socketModeEnabled()
+            var socketMode = SocketModeClient.Configuration()
+            socketMode.connectionChanged = { connected in
+                readiness.socketModeChanged(connected: connected)
+                if connected { metrics.socketModeConnected() }
+            }
+            return SocketModeClient(webAPI: webAPI, appToken: appToken, configuration: socketMode, logger: logger) { inbound, envelope in
+                metrics.socketModeEnvelope(type: envelope.type)
+                return switch await gateway.handle(inbound, transport: .slackSocketMode) {
                 case .message(let message) where envelope.acceptsResponsePayload: message
                 default: nil
                 }

@@ -47,7 +47,12 @@ public func buildApplication<C: Clock>(
         for problem in errors.prefix(20) { logger.warning("catalog problem: \(problem)") }
     }
     let router = Router()
-    HealthRoutes(catalog: parts.database.catalog, outbox: parts.database.outbox).register(on: router)
+    HealthRoutes(readiness: parts.readiness).register(on: router)
+    MetricsRoutes(metrics: parts.metrics) { [catalog = parts.database.catalog, metrics = parts.metrics] in
+        // Entity counts are read at scrape time: one GROUP BY, cheaper than keeping them in step.
+        guard let counts = try? await catalog.entityCountsByKind() else { return }
+        metrics.catalogEntities(counts)
+    }.register(on: router)
     GitWebhookRoutes(
         refresher: parts.catalogRefresher, githubSecret: configuration.catalog.githubWebhookSecret,
         gitlabToken: configuration.catalog.gitlabWebhookToken, maxBodySize: configuration.catalog.maxWebhookBodySize

@@ -190,8 +190,3 @@ public actor CatalogRefresher {
 
     private var hookRan = false
 }
-
-extension Duration {
-    /// The duration in seconds, as a floating-point number.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

@@ -26,15 +26,17 @@ public struct SlackGateway: Sendable {
     let replyBudget: Duration
     let canPost: Bool
     let incidents: IncidentDesk?
+    let metrics: BacklineMetrics?
     let logger: Logger
 
     /// Creates a gateway.
     /// - Parameters:
     ///   - canPost: whether a bot token is configured, so replies to mentions can be posted.
     ///   - incidents: incident handling for channel and message events; nil turns it off.
+    ///   - metrics: where acknowledgement latency and late answers are counted.
     public init(
         answerer: ChatAnswerer, runner: CommandRunner, webAPI: SlackWebAPIClient, eventReceipts: EventReceiptStore,
-        replyBudget: Duration, canPost: Bool, incidents: IncidentDesk? = nil, logger: Logger
+        replyBudget: Duration, canPost: Bool, incidents: IncidentDesk? = nil, metrics: BacklineMetrics? = nil, logger: Logger
     ) {
         self.answerer = answerer
         self.runner = runner
@@ -43,6 +45,7 @@ public struct SlackGateway: Sendable {
         self.replyBudget = replyBudget
         self.canPost = canPost
         self.incidents = incidents
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -75,6 +78,7 @@ public struct SlackGateway: Sendable {
     }
 
     private func answerWithinBudget(_ invocation: Invocation, responseURL: String?) async -> Acknowledgement {
+        let started = ContinuousClock.now
         let outcome = await runner.run(within: replyBudget, clock: ContinuousClock()) {
             let reply = await answerer.answer(invocation)
             postPictures(of: reply, to: invocation.channelID, threadTS: nil)
@@ -86,6 +90,9 @@ public struct SlackGateway: Sendable {
             }
             await postReply(reply, to: responseURL)
         }
+        var late = false
+        if case .continuing = outcome { late = true }
+        metrics?.slackAcknowledged(transport: invocation.source.rawValue, latency: ContinuousClock.now - started, late: late)
         switch outcome {
         case .finished(let reply):
             return .message(SlackReplyRenderer.render(reply))

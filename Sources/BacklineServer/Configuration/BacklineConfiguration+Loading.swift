@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Secrets
 import Slack
 import Yams
@@ -55,7 +56,9 @@ extension BacklineConfiguration {
             var docsMaxCodeCommits: Int?
             var docsMaxCodeDays: Int?
         }
+        struct Logging: Decodable { var format: String?; var level: String? }
         var server: Server?
+        var logging: Logging?
         var health: Health?
         var database: String?
         var catalog: Catalog?
@@ -116,6 +119,7 @@ extension BacklineConfiguration {
                 configuration.slack.replyBudget = .milliseconds(budget)
             }
             configuration.mattermost.serverURL = decoded.mattermost?.serverURL
+            if let logging = decoded.logging { try apply(logging, to: &configuration.logging, file: file) }
             if let health = decoded.health {
                 try apply(health, to: &configuration.health, file: file, resolve: resolve)
             }
@@ -141,6 +145,23 @@ extension BacklineConfiguration {
     private static func applyDelivery(_ decoded: File, to configuration: inout BacklineConfiguration, file: String) throws {
         if let outbox = decoded.outbox { configuration.outbox = try outbox.settings(file: file) }
         if let digests = decoded.digests { configuration.digests = try digests.settings(file: file) }
+    }
+
+    /// `logging:`: the format and level, checked against the values that exist.
+    private static func apply(_ logging: File.Logging, to settings: inout LoggingSettings, file: String) throws {
+        if let format = logging.format {
+            guard let value = LoggingSettings.Format(rawValue: format) else {
+                throw ConfigurationError(description: "\(file): logging.format must be text or json, not \"\(format)\"")
+            }
+            settings.format = value
+        }
+        if let level = logging.level {
+            guard let value = Logger.Level(rawValue: level) else {
+                let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConfigurationError(description: "\(file): logging.level must be one of \(levels), not \"\(level)\"")
+            }
+            settings.level = value
+        }
     }
 
     /// `health:`: file paths relative to the configuration file, and the harvest's settings.

@@ -27,6 +27,8 @@ public struct BacklineConfiguration: Sendable {
     public var commandsDirectory: URL
     /// Where the bundled demo catalog is (used when neither a database nor catalog paths are set).
     public var demoCatalogDirectory: URL
+    /// The folders of golden-path templates `/template` offers (default: the bundled `config/templates`).
+    public var templateDirectories: [URL]
     /// Slack settings.
     public var slack = SlackSettings()
     /// Mattermost settings.
@@ -40,11 +42,14 @@ public struct BacklineConfiguration: Sendable {
     public var outbox = OutboxSettings()
     /// When weekly digests are scheduled.
     public var digests = DigestSettings()
+    /// How lines are logged: text or JSON, and the level.
+    public var logging = LoggingSettings()
 
     /// Defaults: loopback, port 8080, bundled commands, demo catalog and health files, no credentials.
     public init(paths: BacklinePaths = .discover()) {
         commandsDirectory = paths.commands
         demoCatalogDirectory = paths.demoCatalog
+        templateDirectories = [paths.templates]
         health = HealthSettings(paths: paths)
     }
 }

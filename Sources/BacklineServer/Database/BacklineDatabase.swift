@@ -1,6 +1,7 @@
 import Catalog
 import GRDB
 import OnCall
+import Scaffolder
 import TechHealth
 
 /// The deployment's one SQLite database, opened once, with each target's tables migrated.
@@ -14,6 +15,8 @@ public struct BacklineDatabase: Sendable {
     public let oncall: OnCallStore
     /// Harvests, the manifest cache and scorecard results.
     public let health: TechHealthStore
+    /// Template runs and their steps.
+    public let scaffolder: ScaffolderStore
     /// Proactive messages waiting for, or done with, delivery.
     public let outbox: OutboxStore
     /// The scheduler's last runs and job leases.
@@ -24,13 +27,13 @@ public struct BacklineDatabase: Sendable {
         let writer: any DatabaseWriter = try path.map { try SQLiteFile.open(path: $0) } ?? DatabaseQueue()
         return BacklineDatabase(
             writer: writer, catalog: try CatalogStore(writer: writer), eventReceipts: try EventReceiptStore(writer: writer),
-            oncall: try OnCallStore(writer: writer), health: try TechHealthStore(writer: writer), outbox: try OutboxStore(writer: writer),
-            schedules: try ScheduleStore(writer: writer))
+            oncall: try OnCallStore(writer: writer), health: try TechHealthStore(writer: writer),
+            scaffolder: try ScaffolderStore(writer: writer), outbox: try OutboxStore(writer: writer), schedules: try ScheduleStore(writer: writer))
     }
 
     /// Every target's migrations, in the order ``open(path:)`` runs them.
     public static var migrations: [SchemaMigration] {
-        CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations + TechHealthStore.migrations
+        CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations + TechHealthStore.migrations + ScaffolderStore.migrations
             + OutboxStore.migrations + ScheduleStore.migrations
     }
 

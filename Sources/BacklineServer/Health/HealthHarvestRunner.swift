@@ -12,16 +12,23 @@ public actor HealthHarvestRunner {
     /// Scores each harvest with the scorecards; nil leaves scoring out.
     private let scoring: HealthContext?
     private let now: @Sendable () -> Date
+    private let metrics: BacklineMetrics?
     private let logger: Logger
     private var running = false
     private var pending: [String: URL]?
 
     /// Creates a runner.
-    /// - Parameter scoring: scores each harvest with its scorecards; nil leaves scoring out.
-    public init(harvester: HealthHarvester, scoring: HealthContext? = nil, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
+    /// - Parameters:
+    ///   - scoring: scores each harvest with its scorecards; nil leaves scoring out.
+    ///   - metrics: where each harvest's duration and failures are counted.
+    public init(
+        harvester: HealthHarvester, scoring: HealthContext? = nil, now: @escaping @Sendable () -> Date = { Date() },
+        metrics: BacklineMetrics? = nil, logger: Logger
+    ) {
         self.harvester = harvester
         self.scoring = scoring
         self.now = now
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -44,8 +51,10 @@ public actor HealthHarvestRunner {
     }
 
     private func runOnce(_ directories: [String: URL]) async {
+        let started = ContinuousClock.now
         do {
             let report = try await harvester.harvest(sourceDirectories: directories, now: now())
+            metrics?.healthHarvested(duration: ContinuousClock.now - started, failed: false)
             logger.info("health harvest done", metadata: [
                 "components": "\(report.componentsHarvested)", "unchanged": "\(report.componentsUnchanged)",
                 "parsed": "\(report.filesParsed)", "reused": "\(report.filesReused)", "docsChecked": "\(report.docsChecked)",
@@ -53,6 +62,7 @@ public actor HealthHarvestRunner {
                 "seconds": "\(report.duration.seconds)",
             ])
         } catch {
+            metrics?.healthHarvested(duration: ContinuousClock.now - started, failed: true)
             logger.error("health harvest failed; the last harvests stay", metadata: ["error": "\(error)"])
             return
         }

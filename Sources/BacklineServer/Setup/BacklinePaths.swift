@@ -31,4 +31,6 @@ public struct BacklinePaths: Sendable {
     public var commands: URL { home.appendingPathComponent("commands") }
     /// The bundled demo catalog.
     public var demoCatalog: URL { home.appendingPathComponent("config/catalog") }
+    /// The bundled golden-path templates.
+    public var templates: URL { home.appendingPathComponent("config/templates") }
 }

@@ -2,6 +2,7 @@ import Catalog
 import ChatOps
 import Foundation
 import OnCall
+import Scaffolder
 import TechHealth
 
 /// The built-in handlers, bound to the specs in `commands/`.
@@ -12,13 +13,15 @@ public enum CommandSet {
     ///   - incidents: incident handling, for `/incident`; nil without a chat platform to act in.
     ///   - goalieChanged: told when an override changes a team's goalie.
     ///   - health: the harvests and the measurer, for `/health`; nil when not set up.
+    ///   - templates: the golden-path templates and their runner, for `/template`; nil when not set up.
     public static func router(
         commandsDirectory: URL, goalies: GoalieDirectory? = nil, incidents: IncidentDesk? = nil,
         goalieChanged: @escaping @Sendable (EntityRef) async -> Void = { _ in },
-        health: (store: TechHealthStore, measurer: HealthMeasurer)? = nil
+        health: (store: TechHealthStore, measurer: HealthMeasurer)? = nil,
+        templates: TemplateDesk? = nil
     ) throws -> CommandRouter {
         try BuiltInCommands.router(
             specs: CommandSpec.load(from: commandsDirectory), goalies: goalies, incidents: incidents, goalieChanged: goalieChanged,
-            health: health)
+            health: health, templates: templates)
     }
 }

@@ -1,19 +1,21 @@
 /// Shell-style glob matching for Location targets: `*` and `?` within one path segment, `**`
-/// across segments, `[abc]` character classes.
-struct Glob {
+/// across segments, `[abc]` character classes. Public for the scaffolder's `copyWithoutTemplating`
+/// and `fs:delete` globs.
+public struct Glob: Sendable {
     private let segments: [Substring]
 
-    init(_ pattern: String) {
+    /// A matcher for `pattern` (`/`-separated).
+    public init(_ pattern: String) {
         segments = pattern.split(separator: "/", omittingEmptySubsequences: true)
     }
 
     /// Whether a pattern contains glob syntax at all.
-    static func isPattern(_ text: String) -> Bool {
+    public static func isPattern(_ text: String) -> Bool {
         text.contains { $0 == "*" || $0 == "?" || $0 == "[" }
     }
 
     /// Whether `path` (relative, `/`-separated) matches the whole pattern.
-    func matches(_ path: String) -> Bool {
+    public func matches(_ path: String) -> Bool {
         Self.match(segments[...], path.split(separator: "/", omittingEmptySubsequences: true)[...])
     }
 

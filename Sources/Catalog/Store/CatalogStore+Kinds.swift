@@ -12,4 +12,15 @@ extension CatalogStore {
             ).map(StoredEntity.init(row:))
         }
     }
+
+    /// How many entities of each kind (lower-case) the catalog holds.
+    public func entityCountsByKind() async throws -> [String: Int] {
+        try await writer.read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kind, COUNT(*) AS count FROM entity GROUP BY kind") {
+                counts[row["kind"], default: 0] += row["count"] as Int
+            }
+            return counts
+        }
+    }
 }

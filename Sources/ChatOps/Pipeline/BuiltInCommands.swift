@@ -1,5 +1,6 @@
 import Catalog
 import OnCall
+import Scaffolder
 import TechHealth
 
 /// The handlers Backline ships, by the id a spec's `handler:` names.
@@ -10,10 +11,12 @@ public enum BuiltInCommands {
     ///   - incidents: incident handling, for `/incident`; nil without a chat platform to act in.
     ///   - goalieChanged: told when an override changes a team's goalie.
     ///   - health: the harvests and the measurer, for `/health`; nil when not set up.
+    ///   - templates: the golden-path templates and their runner, for `/template`; nil when not set up.
     public static func router(
         specs: [CommandSpec], goalies: GoalieDirectory? = nil, incidents: IncidentDesk? = nil,
         goalieChanged: @escaping @Sendable (EntityRef) async -> Void = { _ in },
-        health: (store: TechHealthStore, measurer: HealthMeasurer)? = nil
+        health: (store: TechHealthStore, measurer: HealthMeasurer)? = nil,
+        templates: TemplateDesk? = nil
     ) throws -> CommandRouter {
         var builder = CommandRouterBuilder()
         builder.register("owner", OwnerCommand(goalies: goalies))
@@ -27,6 +30,7 @@ public enum BuiltInCommands {
         builder.register("docs", DocsCommand())
         builder.register("catalog", CatalogCommand())
         builder.register("health", HealthCommand(store: health?.store, measurer: health?.measurer))
+        builder.register("template", TemplateCommand(desk: templates))
         return try builder.build(specs: specs)
     }
 }

@@ -10,6 +10,7 @@ public struct NotAllowedError: UserFacingError, Hashable {
     public var userMessage: String {
         "Only members of \(groups.map(\.shortDescription).joined(separator: ", ")) may run /\(command)."
     }
+    public var problemKind: String { Reply.Outcome.notAllowed.rawValue }
 }
 
 extension CommandAccess {

@@ -34,6 +34,13 @@ public protocol CommandHandler: Sendable {
 public protocol UserFacingError: Error {
     /// What to tell them.
     var userMessage: String { get }
+    /// The kind of problem, as replies' JSON and metrics name it (a ``Reply/Outcome`` raw value).
+    var problemKind: String { get }
+}
+
+extension UserFacingError {
+    /// Most errors written for users are plain user errors.
+    public var problemKind: String { Reply.Outcome.userError.rawValue }
 }
 
 /// The text of a command does not match its usage.
@@ -50,4 +57,5 @@ public struct UsageError: UserFacingError, Hashable {
     }
 
     public var userMessage: String { "\(problem)\nUsage: \(usage)" }
+    public var problemKind: String { Reply.Outcome.usage.rawValue }
 }

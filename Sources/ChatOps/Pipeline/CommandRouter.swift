@@ -40,23 +40,46 @@ public struct CommandRouterBuilder: Sendable {
     }
 }
 
-/// Routes an ``Invocation`` to its handler and turns every failure into a reply.
+/// Routes an ``Invocation`` to its handler through the middleware chain.
 ///
-/// Errors written for users (``UserFacingError``) are shown as they are; anything else becomes a
-/// short apology with a correlation id, and the full error is logged once, here.
+/// The chain is, outermost first: whatever the service adds (logging, metrics, tracing, see
+/// ``wrapped(in:)``), then ``ErrorReplyMiddleware`` (every failure becomes a reply), then
+/// ``AccessCheckMiddleware`` (a spec's `allowed`), then the handler.
 public struct CommandRouter: Sendable {
     struct Route: Sendable {
         let spec: CommandSpec
         let handler: any CommandHandler
     }
 
+    /// The middleware every router runs, innermost last.
+    static let standardMiddleware: [any CommandMiddleware] = [ErrorReplyMiddleware(), AccessCheckMiddleware()]
+
     private let routes: [String: Route]
     /// Every command, sorted by name.
     public let specs: [CommandSpec]
+    private let outerMiddleware: [any CommandMiddleware]
+    private let pipeline: CommandNext
 
-    init(routes: [String: Route], specs: [CommandSpec]) {
+    init(routes: [String: Route], specs: [CommandSpec], outerMiddleware: [any CommandMiddleware] = []) {
         self.routes = routes
         self.specs = specs
+        self.outerMiddleware = outerMiddleware
+        let known = specs.map { "/\($0.name)" }.joined(separator: ", ")
+        pipeline = (outerMiddleware + Self.standardMiddleware).chained { command, context in
+            guard let spec = command.spec, let route = routes[spec.name] else {
+                throw UnknownCommandError(command: command.invocation.command, known: known)
+            }
+            var reply = try await route.handler.run(command.invocation, spec: spec, context: context)
+            // A spec may put its answers in the channel; handlers answer ephemerally by default.
+            if spec.visibility == .inChannel { reply.visibility = .inChannel }
+            return reply
+        }
+    }
+
+    /// This router with `middleware` wrapped around its pipeline (outermost first), outside the
+    /// error mapping, so it sees every reply, failures included.
+    public func wrapped(in middleware: [any CommandMiddleware]) -> CommandRouter {
+        CommandRouter(routes: routes, specs: specs, outerMiddleware: middleware + outerMiddleware)
     }
 
     /// The spec a name or alias refers to.
@@ -67,29 +90,25 @@ public struct CommandRouter: Sendable {
     /// Answers an invocation. Never throws: failures become replies.
     public func handle(_ invocation: Invocation, context: CommandContext) async -> Reply {
         let invocation = routes[invocation.command] == nil ? invocation.resolvingUmbrella() : invocation
-        guard let route = routes[invocation.command] else {
-            let known = specs.map { "/\($0.name)" }.joined(separator: ", ")
-            return .problem("Unknown command /\(invocation.command). Commands: \(known). Try /help.", kind: "unknown-command")
-        }
         var context = context
-        context.logger[metadataKey: "command"] = "\(route.spec.name)"
+        let command = RoutedCommand(invocation: invocation, spec: routes[invocation.command]?.spec)
+        context.logger[metadataKey: "command"] = "\(command.name)"
         context.logger[metadataKey: "transport"] = "\(invocation.source.rawValue)"
         do {
-            guard try await route.spec.allowed.permits(invocation.caller, catalog: context.catalog) else {
-                throw NotAllowedError(command: route.spec.name, groups: route.spec.allowed.groups)
-            }
-            var reply = try await route.handler.run(invocation, spec: route.spec, context: context)
-            // A spec may put its answers in the channel; handlers answer ephemerally by default.
-            if route.spec.visibility == .inChannel { reply.visibility = .inChannel }
-            return reply
-        } catch let error as any UserFacingError {
-            return .problem(error.userMessage, kind: error is UsageError ? "usage" : "user-error")
+            return try await pipeline(command, context)
         } catch {
-            let correlationID = String(UUID().uuidString.prefix(8)).lowercased()
-            context.logger.error("command failed", metadata: ["error": "\(error)", "correlation_id": "\(correlationID)"])
-            return .problem("Something went wrong answering /\(route.spec.name). The operators can look it up with id \(correlationID).", kind: "internal-error")
+            // The error mapping answers every error; this only runs if outer middleware throws.
+            return ErrorReplyMiddleware.reply(to: error, command: command, context: context)
         }
     }
+}
+
+/// No command has the name that was typed.
+struct UnknownCommandError: UserFacingError {
+    let command: String
+    let known: String
+    var userMessage: String { "Unknown command /\(command). Commands: \(known). Try /help." }
+    var problemKind: String { Reply.Outcome.unknownCommand.rawValue }
 }
 
 extension Reply {

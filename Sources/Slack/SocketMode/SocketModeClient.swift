@@ -31,6 +31,10 @@ public struct SocketModeClient: Service, CustomStringConvertible {
         public var recentEnvelopeCapacity: Int
         /// How long to wait for Slack to confirm a close.
         public var closeTimeout: Duration
+        /// Told `true` when a connection says hello and `false` when the live connection drops,
+        /// so readiness and metrics can follow the link (not called for planned replacements,
+        /// which keep the old socket until the new one says hello).
+        public var connectionChanged: @Sendable (_ connected: Bool) -> Void = { _ in }
 
         /// Creates a configuration.
         public init(maxMessageSize: Int = 1 << 20, pingInterval: Duration? = .seconds(10), recentEnvelopeCapacity: Int = 2048, closeTimeout: Duration = .seconds(5)) {
@@ -105,6 +109,7 @@ public struct SocketModeClient: Service, CustomStringConvertible {
                 switch report {
                 case .hello(let id, let hello):
                     supervisor.helloReceived(on: id)
+                    configuration.connectionChanged(true)
                     logger.debug("Socket Mode connected", metadata: ["slack.socket.connection": "\(id)", "slack.socket.num_connections": "\(hello.numConnections ?? 0)"])
                 case .disconnect(let id, .linkDisabled):
                     logger.error("Slack disabled Socket Mode for this app", metadata: ["slack.socket.connection": "\(id)"])
@@ -117,6 +122,7 @@ public struct SocketModeClient: Service, CustomStringConvertible {
                     supervisor.start(url: url, in: &group, client: self, seen: seen, reports: sink)
                 case .ended(let id, let problem):
                     guard supervisor.ended(id) else { continue }
+                    configuration.connectionChanged(false)
                     logger.warning("Socket Mode connection dropped; reconnecting", metadata: ["slack.socket.connection": "\(id)", "error": "\(problem ?? "closed")"])
                     guard let url = try await nextURL(afterFailures: supervisor.consecutiveFailures) else { return }
                     supervisor.start(url: url, in: &group, client: self, seen: seen, reports: sink)

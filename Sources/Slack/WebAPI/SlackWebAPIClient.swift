@@ -32,6 +32,7 @@ public struct SlackWebAPIClient: Sendable, CustomStringConvertible {
     private let maxRateLimitRetries: Int
     let requestTimeout: TimeAmount
     private let logger: Logger
+    private let observer: SlackCallObserver
 
     /// Creates a client.
     /// - Parameters:
@@ -43,6 +44,7 @@ public struct SlackWebAPIClient: Sendable, CustomStringConvertible {
     ///   - maxRateLimitRetries: How many 429 answers one call sits out before it fails with `ratelimited`.
     ///   - requestTimeout: Limit for one HTTP exchange.
     ///   - logger: Receives one debug line per call; tokens are never logged.
+    ///   - observer: Told how each call ended, for metrics.
     public init(
         baseURL: String = SlackWebAPIClient.defaultBaseURL,
         token: SlackToken? = nil,
@@ -51,7 +53,8 @@ public struct SlackWebAPIClient: Sendable, CustomStringConvertible {
         clock: some Clock<Duration> = ContinuousClock(),
         maxRateLimitRetries: Int = 3,
         requestTimeout: Duration = .seconds(30),
-        logger: Logger = Logger(label: "slack.webapi")
+        logger: Logger = Logger(label: "slack.webapi"),
+        observer: SlackCallObserver = .none
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.token = token
@@ -64,6 +67,7 @@ public struct SlackWebAPIClient: Sendable, CustomStringConvertible {
         let (seconds, attoseconds) = requestTimeout.components
         self.requestTimeout = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         self.logger = logger
+        self.observer = observer
     }
 
     /// A one-line explanation, safe to log.
@@ -82,6 +86,27 @@ public struct SlackWebAPIClient: Sendable, CustomStringConvertible {
     func call<Response: Decodable>(
         _ method: String, arguments: Arguments, token explicitToken: SlackToken?, channel: String? = nil,
         as: Response.Type = Response.self
+    ) async throws -> Response {
+        let started = ContinuousClock.now
+        do {
+            let response = try await exchange(method, arguments: arguments, token: explicitToken, channel: channel, as: Response.self)
+            observer.finished(method, "ok", ContinuousClock.now - started)
+            return response
+        } catch let error as SlackAPIError {
+            observer.finished(method, error.code, ContinuousClock.now - started)
+            throw error
+        } catch let error as SlackHTTPError {
+            observer.finished(method, "http_error", ContinuousClock.now - started)
+            throw error
+        } catch {
+            if !(error is CancellationError) { observer.finished(method, "network_error", ContinuousClock.now - started) }
+            throw error
+        }
+    }
+
+    /// One call: pacing, the HTTP exchange, sitting out 429s, decoding.
+    private func exchange<Response: Decodable>(
+        _ method: String, arguments: Arguments, token explicitToken: SlackToken?, channel: String?, as: Response.Type
     ) async throws -> Response {
         guard let token = explicitToken ?? self.token else {
             throw SlackAPIError(method: method, code: "not_authed", messages: ["no token configured for this client or call"])
@@ -107,6 +132,7 @@ public struct SlackWebAPIClient: Sendable, CustomStringConvertible {
             let wait = await limiter.reserve(paced)
             if wait > .zero {
                 logger.debug("pacing Slack call", metadata: ["slack.method": "\(method)", "slack.wait": "\(wait)"])
+                observer.paced(method, wait)
                 try await clock.sleep(wait)
             }
             let response = try await httpClient.execute(request, timeout: requestTimeout, logger: logger)
@@ -117,6 +143,7 @@ public struct SlackWebAPIClient: Sendable, CustomStringConvertible {
                 let seconds = response.headers.first(name: "Retry-After").flatMap { Int($0) } ?? 1
                 await limiter.block(method, for: .seconds(max(0, seconds)))
                 rateLimitedAnswers += 1
+                observer.rateLimited(method, .seconds(seconds))
                 guard rateLimitedAnswers <= maxRateLimitRetries else {
                     throw SlackAPIError(
                         method: method, code: "ratelimited", messages: ["still rate limited after \(maxRateLimitRetries) retries"],
