@@ -148,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "BacklineBenchmarks",
             dependencies: [
-                "Catalog", "ChatOps", "BacklineServer", "Secrets", "Slack", "TechHealth",
+                "Catalog", "ChatOps", "BacklineServer", "Secrets", "Slack", "TechHealth", "SlackTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -219,6 +219,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

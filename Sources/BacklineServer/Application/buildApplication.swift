@@ -74,6 +74,13 @@ public func buildApplication<C: Clock>(
         app.addServices(GoalieUserGroupService(groups: userGroups, clock: ContinuousClock(), logger: logger))
     }
     if let socketMode = parts.socketModeClient { app.addServices(socketMode) }
+    app.addServices(
+        OutboxDeliveryService(
+            store: parts.database.outbox, slack: parts.outboxSlack, mattermost: parts.mattermost, settings: configuration.outbox,
+            clock: ContinuousClock(), logger: logger),
+        SchedulerService(
+            jobs: parts.scheduledJobs, store: parts.database.schedules, clock: ContinuousClock(),
+            holder: LeaseHolder.make(instance: configuration.outbox.instanceName ?? LeaseHolder.defaultInstance), logger: logger))
     for line in configuration.capabilities { logger.info("\(line)") }
     return app
 }

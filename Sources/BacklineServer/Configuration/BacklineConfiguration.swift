@@ -38,6 +38,10 @@ public struct BacklineConfiguration: Sendable {
     /// Tech health: where the release, end-of-life, policy and scorecard files are, and how
     /// components' sources are harvested.
     public var health: HealthSettings
+    /// How the outbox delivers proactive messages: pace, retries, leases.
+    public var outbox = OutboxSettings()
+    /// When weekly digests are scheduled.
+    public var digests = DigestSettings()
     /// How lines are logged: text or JSON, and the level.
     public var logging = LoggingSettings()
 

@@ -17,6 +17,10 @@ public struct BacklineDatabase: Sendable {
     public let health: TechHealthStore
     /// Template runs and their steps.
     public let scaffolder: ScaffolderStore
+    /// Proactive messages waiting for, or done with, delivery.
+    public let outbox: OutboxStore
+    /// The scheduler's last runs and job leases.
+    public let schedules: ScheduleStore
 
     /// Opens the file at `path` (WAL) or, when nil, a private in-memory database, and migrates it.
     public static func open(path: String?) throws -> BacklineDatabase {
@@ -24,12 +28,13 @@ public struct BacklineDatabase: Sendable {
         return BacklineDatabase(
             writer: writer, catalog: try CatalogStore(writer: writer), eventReceipts: try EventReceiptStore(writer: writer),
             oncall: try OnCallStore(writer: writer), health: try TechHealthStore(writer: writer),
-            scaffolder: try ScaffolderStore(writer: writer))
+            scaffolder: try ScaffolderStore(writer: writer), outbox: try OutboxStore(writer: writer), schedules: try ScheduleStore(writer: writer))
     }
 
     /// Every target's migrations, in the order ``open(path:)`` runs them.
     public static var migrations: [SchemaMigration] {
         CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations + TechHealthStore.migrations + ScaffolderStore.migrations
+            + OutboxStore.migrations + ScheduleStore.migrations
     }
 
     /// Every migration applied to the database, across targets, in the order they ran.

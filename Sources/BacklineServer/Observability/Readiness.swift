@@ -16,12 +16,17 @@ public final class Readiness: Sendable {
 
     let catalog: CatalogStore
     let databasePath: String?
+    /// Its counts and parked messages are notes: a parked message is for operators to see, and
+    /// does not fail readiness.
+    let outbox: OutboxStore?
     private let links = Mutex(Links())
 
-    /// Readiness over `catalog`, whose file is `databasePath` (nil in memory).
-    public init(catalog: CatalogStore, databasePath: String?) {
+    /// Readiness over `catalog`, whose file is `databasePath` (nil in memory), naming the outbox's
+    /// parked messages when `outbox` is given.
+    public init(catalog: CatalogStore, databasePath: String?, outbox: OutboxStore? = nil) {
         self.catalog = catalog
         self.databasePath = databasePath
+        self.outbox = outbox
     }
 
     /// Socket Mode will dial out; until it connects, the service is not ready.
@@ -61,6 +66,7 @@ public final class Readiness: Sendable {
                 notes.append(status.failure.map { "catalog source \(status.source): last refresh failed: \($0)" }
                     ?? "catalog source \(status.source): \(status.problemCount) error(s) in the last refresh")
             }
+            if let outbox { notes += try await OutboxReadiness.lines(outbox) }
         } catch {
             reasons.append("database: cannot be queried: \(error)")
         }

@@ -145,7 +145,9 @@ public struct SlackWebAPIClient: Sendable, CustomStringConvertible {
                 rateLimitedAnswers += 1
                 observer.rateLimited(method, .seconds(seconds))
                 guard rateLimitedAnswers <= maxRateLimitRetries else {
-                    throw SlackAPIError(method: method, code: "ratelimited", messages: ["still rate limited after \(maxRateLimitRetries) retries"])
+                    throw SlackAPIError(
+                        method: method, code: "ratelimited", messages: ["still rate limited after \(maxRateLimitRetries) retries"],
+                        retryAfterSeconds: seconds)
                 }
                 logger.notice("Slack rate limited a call", metadata: ["slack.method": "\(method)", "slack.retry_after": "\(seconds)"])
                 continue
