@@ -12,6 +12,6 @@ struct Backline: AsyncParsableCommand {
 
               backline ask "/owner playlist-api"
             """,
-        subcommands: [Serve.self, Ask.self, CatalogCommand.self, HealthCommand.self, CommandsCommand.self, Migrate.self]
+        subcommands: [Serve.self, Ask.self, CatalogCommand.self, HealthCommand.self, DigestCommand.self, CommandsCommand.self, Migrate.self]
     )
 }

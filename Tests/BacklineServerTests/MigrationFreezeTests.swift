@@ -25,13 +25,14 @@ struct MigrationFreezeTests {
         ("oncall v1: incidents", "afeae13aceffb45d40ce125e679ebb1b81fa2881da07c16a1ab002b528a8c8c8"),
         ("catalog v3: change feed and source status", "eb43b4feed3428fe10cf3a1af425130c008c40d1a1cac7ea17b174e42f898af3"),
         ("health v1: harvests, manifest cache, scorecard results", "54bc7e9238bfd3b9fbf3562145ec806fd32666e31fd346f9912a7447c818c16a"),
+        ("alerts v1: findings, acknowledgements, snoozes", "da661c1cd2948227273c6c3da077c62557b4f24a430b34ee44f7080ee5703c86"),
     ]
 
     /// Each target runs its own migrations, in its own order: a target appends to its list, and the
     /// shipped ones must stay that list's prefix.
     static let targets: [(name: String, migrations: [SchemaMigration])] = [
         ("Catalog", CatalogStore.migrations), ("BacklineServer", EventReceiptStore.migrations), ("OnCall", OnCallStore.migrations),
-        ("TechHealth", TechHealthStore.migrations),
+        ("TechHealth", TechHealthStore.migrations), ("Alerts", AlertStore.migrations),
     ]
 
     static func sha256(_ text: String) -> String {

@@ -153,7 +153,7 @@ public struct BacklineParts: Sendable {
                 guard let userGroups else { return }
                 runner.detach { await userGroups.sync(team: team, at: Date()) }
             },
-            health: (health.store, health.measurer))
+            health: (health.store, health.measurer), more: ["alerts": AlertsCommand(store: database.alerts)])
         let identity = IdentityResolver(catalog: database.catalog, webAPI: configuration.slack.botToken == nil ? nil : webAPI, logger: logger)
         answerer = ChatAnswerer(router: commands, catalog: database.catalog, identity: identity, logger: logger)
         let gateway = SlackGateway(

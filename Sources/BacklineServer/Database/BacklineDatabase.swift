@@ -14,18 +14,21 @@ public struct BacklineDatabase: Sendable {
     public let oncall: OnCallStore
     /// Harvests, the manifest cache and scorecard results.
     public let health: TechHealthStore
+    /// Alert findings, acknowledgements and snoozes.
+    public let alerts: AlertStore
 
     /// Opens the file at `path` (WAL) or, when nil, a private in-memory database, and migrates it.
     public static func open(path: String?) throws -> BacklineDatabase {
         let writer: any DatabaseWriter = try path.map { try SQLiteFile.open(path: $0) } ?? DatabaseQueue()
         return BacklineDatabase(
             writer: writer, catalog: try CatalogStore(writer: writer), eventReceipts: try EventReceiptStore(writer: writer),
-            oncall: try OnCallStore(writer: writer), health: try TechHealthStore(writer: writer))
+            oncall: try OnCallStore(writer: writer), health: try TechHealthStore(writer: writer),
+            alerts: try AlertStore(writer: writer))
     }
 
     /// Every target's migrations, in the order ``open(path:)`` runs them.
     public static var migrations: [SchemaMigration] {
-        CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations + TechHealthStore.migrations
+        CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations + TechHealthStore.migrations + AlertStore.migrations
     }
 
     /// Every migration applied to the database, across targets, in the order they ran.

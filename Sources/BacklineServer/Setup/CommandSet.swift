@@ -12,13 +12,14 @@ public enum CommandSet {
     ///   - incidents: incident handling, for `/incident`; nil without a chat platform to act in.
     ///   - goalieChanged: told when an override changes a team's goalie.
     ///   - health: the harvests and the measurer, for `/health`; nil when not set up.
+    ///   - more: server-provided handlers by id (`alerts`).
     public static func router(
         commandsDirectory: URL, goalies: GoalieDirectory? = nil, incidents: IncidentDesk? = nil,
         goalieChanged: @escaping @Sendable (EntityRef) async -> Void = { _ in },
-        health: (store: TechHealthStore, measurer: HealthMeasurer)? = nil
+        health: (store: TechHealthStore, measurer: HealthMeasurer)? = nil, more: [String: any CommandHandler] = [:]
     ) throws -> CommandRouter {
         try BuiltInCommands.router(
             specs: CommandSpec.load(from: commandsDirectory), goalies: goalies, incidents: incidents, goalieChanged: goalieChanged,
-            health: health)
+            health: health, more: more)
     }
 }

@@ -10,10 +10,11 @@ public enum BuiltInCommands {
     ///   - incidents: incident handling, for `/incident`; nil without a chat platform to act in.
     ///   - goalieChanged: told when an override changes a team's goalie.
     ///   - health: the harvests and the measurer, for `/health`; nil when not set up.
+    ///   - more: handlers the server provides (e.g. `alerts`, whose state is the server's), by id.
     public static func router(
         specs: [CommandSpec], goalies: GoalieDirectory? = nil, incidents: IncidentDesk? = nil,
         goalieChanged: @escaping @Sendable (EntityRef) async -> Void = { _ in },
-        health: (store: TechHealthStore, measurer: HealthMeasurer)? = nil
+        health: (store: TechHealthStore, measurer: HealthMeasurer)? = nil, more: [String: any CommandHandler] = [:]
     ) throws -> CommandRouter {
         var builder = CommandRouterBuilder()
         builder.register("owner", OwnerCommand(goalies: goalies))
@@ -27,6 +28,9 @@ public enum BuiltInCommands {
         builder.register("docs", DocsCommand())
         builder.register("catalog", CatalogCommand())
         builder.register("health", HealthCommand(store: health?.store, measurer: health?.measurer))
+        // The server replaces this with the real handler; without it /alerts says how to turn alerts on.
+        builder.register("alerts", AlertsUnavailable())
+        for (id, handler) in more { builder.register(id, handler) }
         return try builder.build(specs: specs)
     }
 }
