@@ -2,6 +2,7 @@ import Catalog
 import ChatOps
 import Foundation
 import Logging
+import OnCall
 import TechHealth
 
 extension BacklineParts {

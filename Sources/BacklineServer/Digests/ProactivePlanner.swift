@@ -39,7 +39,8 @@ public struct ProactivePlanner: Sendable {
 
     /// The delivery settings of `teams`, or of every team that owns a component.
     public func deliveries(teams: [EntityRef]? = nil) async throws -> [TeamDelivery] {
-        let list = try await teams ?? composer.teams()
+        let list: [EntityRef]
+        if let teams { list = teams } else { list = try await composer.teams() }
         let deliveries = try await TeamDelivery.load(teams: list, catalog: catalog, rotations: rotations(), defaultTimeZone: defaultTimeZone)
         for problem in deliveries.flatMap(\.problems) { logger.warning("\(problem)") }
         return deliveries

@@ -50,6 +50,33 @@ public struct TeamDigest: Sendable, Hashable, Codable {
     /// Services born from templates this week (empty until the scaffolder records them).
     public var newServices: [String]
 
+    /// Creates a digest (the composer does; tests and other composers may too).
+    public init(
+        team: EntityRef, teamName: String, channel: String?, week: String, periodStart: Date, periodEnd: Date, timeZone: String, components: Int, harvested: Int, scorecards: [ScorecardStanding], actions: [DigestAction], outdated: [DigestHealthItem], outdatedMore: Int, outOfPolicy: [DigestHealthItem], staleDocs: [DigestStaleDocs], hygiene: [DigestFinding], incidents: [DigestIncident], goalie: Goalie?, nextGoalie: Goalie?, nextHandoff: Date?, newServices: [String]
+    ) {
+        self.team = team
+        self.teamName = teamName
+        self.channel = channel
+        self.week = week
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.timeZone = timeZone
+        self.components = components
+        self.harvested = harvested
+        self.scorecards = scorecards
+        self.actions = actions
+        self.outdated = outdated
+        self.outdatedMore = outdatedMore
+        self.outOfPolicy = outOfPolicy
+        self.staleDocs = staleDocs
+        self.hygiene = hygiene
+        self.incidents = incidents
+        self.goalie = goalie
+        self.nextGoalie = nextGoalie
+        self.nextHandoff = nextHandoff
+        self.newServices = newServices
+    }
+
     /// True when the digest has nothing a team needs to act on.
     public var isAllClear: Bool {
         actions.isEmpty && outdated.isEmpty && outOfPolicy.isEmpty && staleDocs.isEmpty && hygiene.isEmpty && incidents.isEmpty
@@ -116,6 +143,16 @@ public struct DigestHealthItem: Sendable, Hashable, Codable {
     public var endOfLife: Bool
     /// Ranking key, higher is worse.
     public var severity: Double
+
+    /// Creates an item.
+    public init(component: String, name: String, version: String?, reasons: [String], endOfLife: Bool, severity: Double) {
+        self.component = component
+        self.name = name
+        self.version = version
+        self.reasons = reasons
+        self.endOfLife = endOfLife
+        self.severity = severity
+    }
 }
 
 /// A component whose docs are stale.
