@@ -117,7 +117,8 @@ public enum DigestReply {
     }
 
     static func person(_ goalie: Goalie) -> RichText {
-        goalie.chatUserID.map { RichText([.user(id: $0)]) } ?? RichText([.text(goalie.name)])
+        // The name reads at the terminal and in Mattermost; the mention notifies in Slack.
+        goalie.chatUserID.map { RichText([.text("\(goalie.name) ("), .user(id: $0), .text(")")]) } ?? RichText([.text(goalie.name)])
     }
 
     static func names(_ list: [String]) -> String {
