@@ -132,7 +132,7 @@ let package = Package(
         .executableTarget(
             name: "BacklineBenchmarks",
             dependencies: [
-                "Catalog", "ChatOps", "BacklineServer", "Secrets", "Slack", "TechHealth",
+                "Catalog", "ChatOps", "BacklineServer", "Secrets", "Slack", "TechHealth", "SlackTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -198,6 +198,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

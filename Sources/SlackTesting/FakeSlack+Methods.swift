@@ -41,7 +41,9 @@ extension FakeSlack {
             if method == "chat.update", string("ts") == nil { return .failure("message_not_found") }
             if knownConversation?.isArchived == true { return .failure("is_archived") }
             if let (code, messages) = validateMessage(.object(arguments)) { return .failure(code, messages: messages) }
-            let ts = method == "chat.update" ? string("ts")! : state.nextTimestamp()
+            if method == "chat.postMessage", let refusal = postingRefusal(channel: channel, state: state) { return refusal }
+            let ts = method == "chat.update" ? string("ts")!
+                : method == "chat.postMessage" ? recordPost(channel: channel, arguments: arguments, state: state) : state.nextTimestamp()
             if method == "chat.postEphemeral" { return .ok(["message_ts": .string(ts)]) }
             return .ok([
                 "channel": .string(channel), "ts": .string(ts),
@@ -70,7 +72,10 @@ extension FakeSlack {
             guard let channel = string("channel") else { return .failure("channel_not_found") }
             if knownConversation?.isArchived == true { return .failure("is_archived") }
             if knownConversation?.isPrivate == true { return .failure("method_not_supported_for_channel_type") }
+            recordJoin(channel: channel, state: state)
             return .ok(["channel": json(knownConversation ?? SlackConversation(id: channel))])
+        case "conversations.history":
+            return historyReply(arguments: arguments, state: state)
         case "usergroups.list":
             let groups = state.mutable.withLock { $0.userGroups }
             return .ok(["usergroups": .array(groups.map { json($0) })])

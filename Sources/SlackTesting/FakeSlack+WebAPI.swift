@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import Slack
+import Synchronization
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -71,6 +72,9 @@ extension FakeSlack {
         let reply = reply(method: method, token: token, arguments: arguments, state: state, host: request.head.authority)
         state.calls.record(
             WebAPICall(method: method, token: token, contentType: contentType, arguments: arguments, status: reply.status, error: reply.error))
+        // Slack has accepted (or refused) the call; a slow answer widens the window in which a
+        // client can die without learning the outcome.
+        if let delay = state.mutable.withLock({ $0.responseDelays[method] }) { try await Task.sleep(for: delay) }
         var headers = HTTPFields()
         headers[.contentType] = reply.contentType
         if let retryAfter = reply.retryAfter { headers[.retryAfter] = String(retryAfter) }

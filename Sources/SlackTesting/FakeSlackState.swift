@@ -14,6 +14,15 @@ final class FakeSlackState: Sendable {
         var nextSocket = 1
         var nextTimestamp = 1
         var uploads: [String: FakeSlack.PendingUpload] = [:]
+        var postingLimits: FakeSlack.PostingLimits?
+        var lastAccepted: [String: Duration] = [:]
+        var workspaceArrival: Duration?
+        var wallClock: (@Sendable () -> Double)?
+        var lastTimestampMicros: Int64 = 0
+        var channelFailures: [String: String] = [:]
+        var notMemberOf: Set<String> = []
+        var posted: [FakeSlack.PostedMessage] = []
+        var responseDelays: [String: Duration] = [:]
     }
 
     let botToken: String

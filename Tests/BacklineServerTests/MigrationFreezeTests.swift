@@ -25,6 +25,8 @@ struct MigrationFreezeTests {
         ("oncall v1: incidents", "afeae13aceffb45d40ce125e679ebb1b81fa2881da07c16a1ab002b528a8c8c8"),
         ("catalog v3: change feed and source status", "eb43b4feed3428fe10cf3a1af425130c008c40d1a1cac7ea17b174e42f898af3"),
         ("health v1: harvests, manifest cache, scorecard results", "54bc7e9238bfd3b9fbf3562145ec806fd32666e31fd346f9912a7447c818c16a"),
+        ("outbox v1: messages and delivery leases", "f11bbfcc4c28325a0693089c6c9a27f2213c7dbdcae199d79d63fa5503690c6f"),
+        ("scheduler v1: job runs and leases", "e1e05c6cd848be3f695c0ae8b7353131a5def26d3bef2052d7975ef2556df9ee"),
         ("alerts v1: findings, acknowledgements, snoozes", "da661c1cd2948227273c6c3da077c62557b4f24a430b34ee44f7080ee5703c86"),
     ]
 
@@ -32,7 +34,8 @@ struct MigrationFreezeTests {
     /// shipped ones must stay that list's prefix.
     static let targets: [(name: String, migrations: [SchemaMigration])] = [
         ("Catalog", CatalogStore.migrations), ("BacklineServer", EventReceiptStore.migrations), ("OnCall", OnCallStore.migrations),
-        ("TechHealth", TechHealthStore.migrations), ("Alerts", AlertStore.migrations),
+        ("TechHealth", TechHealthStore.migrations), ("Outbox", OutboxStore.migrations), ("Scheduler", ScheduleStore.migrations),
+        ("Alerts", AlertStore.migrations),
     ]
 
     static func sha256(_ text: String) -> String {

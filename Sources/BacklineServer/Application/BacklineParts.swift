@@ -41,6 +41,12 @@ public struct BacklineParts: Sendable {
     /// What the harvest after a one-shot ingest found (`ask`); nil in the service, whose harvests
     /// run after each refresh.
     public let harvestReport: HarvestReport?
+    /// The scheduler's jobs, asked again every round; none until digests and alert rules add theirs
+    /// (they should return none when `digests.enabled` is false).
+    public var scheduledJobs: @Sendable () async throws -> [ScheduledJob] = { [] }
+    /// The outbox worker's Slack client: no client-side posting pace and no 429 retries of its
+    /// own, because the worker paces and reschedules itself; nil without a bot token.
+    let outboxSlack: SlackWebAPIClient?
     let runner: CommandRunner
     let slackGateway: SlackGateway
     let signatureVerifier: SlackSignatureVerifier?
@@ -68,6 +74,7 @@ public struct BacklineParts: Sendable {
             configuration: configuration, catalogSources: sources, catalog: database.catalog, store: database.oncall, logger: logger)
         self.goalies = goalies
         let canPost = configuration.slack.botToken != nil
+        outboxSlack = canPost ? SlackWebAPIClient.forOutbox(baseURL: configuration.slack.apiURL, token: configuration.slack.botToken, logger: logger) : nil
         let gitTimeout = Duration.milliseconds(Int64(configuration.catalog.gitTimeoutSeconds * 1000))
         let cloneDirectory = mode == .service ? configuration.catalog.resolvedCloneDirectory(database: configuration.databasePath) : nil
         do {
@@ -95,7 +102,7 @@ public struct BacklineParts: Sendable {
             ingester: CatalogIngester(
                 store: database.catalog, gitTimeout: gitTimeout, cloneCache: cloneDirectory),
             goalies: goalies, rotationsDirectory: configuration.oncall.rotationsDirectory,
-            announcer: canPost ? HandoverAnnouncer(catalog: database.catalog, webAPI: webAPI, logger: logger) : nil, logger: logger,
+            announcer: canPost ? HandoverAnnouncer(catalog: database.catalog, outbox: database.outbox, logger: logger) : nil, logger: logger,
             afterChanges: afterChanges)
         catalogRefresher = refresher
         switch mode {
@@ -137,7 +144,7 @@ public struct BacklineParts: Sendable {
         }
         let incidents = canPost
             ? IncidentDesk(
-                catalog: database.catalog, goalies: goalies, actions: SlackIncidentActions(webAPI: webAPI),
+                catalog: database.catalog, goalies: goalies, actions: SlackIncidentActions(webAPI: webAPI, outbox: database.outbox),
                 pattern: ChannelPattern(configuration.oncall.incidentChannelPattern), logger: logger)
             : nil
         self.incidents = incidents

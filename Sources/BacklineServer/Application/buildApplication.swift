@@ -47,7 +47,7 @@ public func buildApplication<C: Clock>(
         for problem in errors.prefix(20) { logger.warning("catalog problem: \(problem)") }
     }
     let router = Router()
-    HealthRoutes(catalog: parts.database.catalog).register(on: router)
+    HealthRoutes(catalog: parts.database.catalog, outbox: parts.database.outbox).register(on: router)
     GitWebhookRoutes(
         refresher: parts.catalogRefresher, githubSecret: configuration.catalog.githubWebhookSecret,
         gitlabToken: configuration.catalog.gitlabWebhookToken, maxBodySize: configuration.catalog.maxWebhookBodySize
@@ -69,6 +69,13 @@ public func buildApplication<C: Clock>(
         app.addServices(GoalieUserGroupService(groups: userGroups, clock: ContinuousClock(), logger: logger))
     }
     if let socketMode = parts.socketModeClient { app.addServices(socketMode) }
+    app.addServices(
+        OutboxDeliveryService(
+            store: parts.database.outbox, slack: parts.outboxSlack, mattermost: parts.mattermost, settings: configuration.outbox,
+            clock: ContinuousClock(), logger: logger),
+        SchedulerService(
+            jobs: parts.scheduledJobs, store: parts.database.schedules, clock: ContinuousClock(),
+            holder: LeaseHolder.make(instance: configuration.outbox.instanceName ?? LeaseHolder.defaultInstance), logger: logger))
     for line in configuration.capabilities { logger.info("\(line)") }
     return app
 }

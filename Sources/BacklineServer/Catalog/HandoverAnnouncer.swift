@@ -5,21 +5,20 @@ import Logging
 import Slack
 
 /// Tells both teams of every owner change in the change feed, in each team's channel
-/// (`slack.com/bot-notify`), once: what was told is recorded, so a repeated refresh or a restart
-/// posts nothing more. A post that fails for a moment is tried again after the next refresh.
+/// (`slack.com/bot-notify`), once: each message is queued in the outbox (keyed by change and team,
+/// so queuing it again is a no-op) and then recorded as told, so a repeated refresh or a restart
+/// queues nothing more. The outbox's worker delivers it, retrying and pacing as it does for every
+/// proactive message.
 public struct HandoverAnnouncer: Sendable {
     let catalog: CatalogStore
-    let webAPI: SlackWebAPIClient
+    let outbox: OutboxStore
     let now: @Sendable () -> Date
     let logger: Logger
 
-    /// Slack errors that another try cannot fix: the announcement is given up and logged.
-    static let permanentErrors: Set<String> = ["channel_not_found", "is_archived", "not_in_channel", "invalid_blocks", "msg_too_long"]
-
-    /// Creates an announcer posting through `webAPI` (which holds the bot token).
-    public init(catalog: CatalogStore, webAPI: SlackWebAPIClient, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
+    /// Creates an announcer queuing its messages in `outbox`.
+    public init(catalog: CatalogStore, outbox: OutboxStore, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
         self.catalog = catalog
-        self.webAPI = webAPI
+        self.outbox = outbox
         self.now = now
         self.logger = logger
     }
@@ -45,16 +44,12 @@ public struct HandoverAnnouncer: Sendable {
                 }
                 let reply = HandoverMessage.reply(
                     for: change, entity: headline(change.entity), from: headline(change.ownerBefore), to: headline(change.ownerAfter), audience: team)
-                var message = SlackReplyRenderer.render(reply)
-                message.responseType = nil
-                do {
-                    _ = try await webAPI.postMessage(channel: channel, message: message)
-                } catch let error as SlackAPIError where Self.permanentErrors.contains(error.code) {
-                    logger.error("handover not announced", metadata: ["team": "\(team)", "channel": "\(channel)", "error": "\(error)"])
-                }
+                let draft = try OutboxDraft(
+                    kind: "handover", slackMessage: SlackReplyRenderer.render(reply), channel: channel, dedupeKey: "handover:\(id):\(team)")
+                try outbox.enqueue([draft], at: now())
                 try await catalog.recordAnnouncement(change: id, team: team, channel: channel, at: now())
             } catch {
-                logger.warning("handover announcement failed; it is tried again after the next refresh", metadata: [
+                logger.warning("handover announcement not queued; it is tried again after the next refresh", metadata: [
                     "team": "\(team)", "entity": "\(change.entity)", "error": "\(error)",
                 ])
             }

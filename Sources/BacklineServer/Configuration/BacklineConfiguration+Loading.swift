@@ -63,6 +63,8 @@ extension BacklineConfiguration {
         var slack: Slack?
         var mattermost: Mattermost?
         var oncall: OnCall?
+        var outbox: OutboxFile?
+        var digests: DigestsFile?
     }
 
     /// Reads a YAML configuration file (when given) and the environment's secrets.
@@ -117,6 +119,7 @@ extension BacklineConfiguration {
             if let health = decoded.health {
                 try apply(health, to: &configuration.health, file: file, resolve: resolve)
             }
+            try applyDelivery(decoded, to: &configuration, file: file)
             if let oncall = decoded.oncall {
                 configuration.oncall.rotationsDirectory = oncall.rotations.map { URL(fileURLWithPath: resolve($0)) }
                 if let pattern = oncall.incidentChannelPattern { configuration.oncall.incidentChannelPattern = pattern }
@@ -131,6 +134,13 @@ extension BacklineConfiguration {
         }
         configuration.applySecrets(from: environment)
         return configuration
+    }
+
+    /// Reads `outbox:` and `digests:` from the same file (their own decoding, so this stays apart
+    /// from the sections above).
+    private static func applyDelivery(_ decoded: File, to configuration: inout BacklineConfiguration, file: String) throws {
+        if let outbox = decoded.outbox { configuration.outbox = try outbox.settings(file: file) }
+        if let digests = decoded.digests { configuration.digests = try digests.settings(file: file) }
     }
 
     /// `health:`: file paths relative to the configuration file, and the harvest's settings.

@@ -36,6 +36,10 @@ public struct BacklineConfiguration: Sendable {
     /// Tech health: where the release, end-of-life, policy and scorecard files are, and how
     /// components' sources are harvested.
     public var health: HealthSettings
+    /// How the outbox delivers proactive messages: pace, retries, leases.
+    public var outbox = OutboxSettings()
+    /// When weekly digests are scheduled.
+    public var digests = DigestSettings()
 
     /// Defaults: loopback, port 8080, bundled commands, demo catalog and health files, no credentials.
     public init(paths: BacklinePaths = .discover()) {

@@ -14,6 +14,10 @@ public struct BacklineDatabase: Sendable {
     public let oncall: OnCallStore
     /// Harvests, the manifest cache and scorecard results.
     public let health: TechHealthStore
+    /// Proactive messages waiting for, or done with, delivery.
+    public let outbox: OutboxStore
+    /// The scheduler's last runs and job leases.
+    public let schedules: ScheduleStore
     /// Alert findings, acknowledgements and snoozes.
     public let alerts: AlertStore
 
@@ -22,13 +26,14 @@ public struct BacklineDatabase: Sendable {
         let writer: any DatabaseWriter = try path.map { try SQLiteFile.open(path: $0) } ?? DatabaseQueue()
         return BacklineDatabase(
             writer: writer, catalog: try CatalogStore(writer: writer), eventReceipts: try EventReceiptStore(writer: writer),
-            oncall: try OnCallStore(writer: writer), health: try TechHealthStore(writer: writer),
-            alerts: try AlertStore(writer: writer))
+            oncall: try OnCallStore(writer: writer), health: try TechHealthStore(writer: writer), outbox: try OutboxStore(writer: writer),
+            schedules: try ScheduleStore(writer: writer), alerts: try AlertStore(writer: writer))
     }
 
     /// Every target's migrations, in the order ``open(path:)`` runs them.
     public static var migrations: [SchemaMigration] {
-        CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations + TechHealthStore.migrations + AlertStore.migrations
+        CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations + TechHealthStore.migrations
+            + OutboxStore.migrations + ScheduleStore.migrations + AlertStore.migrations
     }
 
     /// Every migration applied to the database, across targets, in the order they ran.

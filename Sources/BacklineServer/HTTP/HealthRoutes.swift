@@ -9,6 +9,8 @@ import Logging
 /// service still answers from that source's last good entities.
 struct HealthRoutes {
     let catalog: CatalogStore
+    /// Parked outbox messages are named in the readiness body (they do not fail it).
+    var outbox: OutboxStore?
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("healthz") { _, _ in Response.plainText("ok") }
@@ -20,6 +22,7 @@ struct HealthRoutes {
                     lines.append(status.failure.map { "catalog source \(status.source): last refresh failed: \($0)" }
                         ?? "catalog source \(status.source): \(status.problemCount) error(s) in the last refresh")
                 }
+                if let outbox { lines += try await OutboxReadiness.lines(outbox) }
                 return Response.plainText(lines.joined(separator: "\n"))
             } catch {
                 context.logger.error("readiness check failed", metadata: ["error": "\(error)"])

@@ -1,9 +1,12 @@
 import ChatOps
 import Slack
 
-/// Incident handling's chat actions over the Slack Web API.
+/// Incident handling's chat actions over the Slack Web API. Its posts are Backline speaking first
+/// (tagging goalies, not answering anyone), so they go through the outbox: written to SQLite
+/// before any network call and delivered, paced and retried by the outbox worker.
 struct SlackIncidentActions: IncidentActions {
     let webAPI: SlackWebAPIClient
+    let outbox: OutboxStore
 
     func channel(_ id: String) async throws -> IncidentChannel {
         try await translatingErrors {
@@ -30,9 +33,7 @@ struct SlackIncidentActions: IncidentActions {
     }
 
     func post(_ reply: Reply, to channel: String) async throws {
-        var message = SlackReplyRenderer.render(reply)
-        message.responseType = nil
-        try await translatingErrors { _ = try await webAPI.postMessage(channel: channel, message: message) }
+        try outbox.enqueue([try OutboxDraft(kind: "incident", slackMessage: SlackReplyRenderer.render(reply), channel: channel)])
     }
 
     /// Slack's error codes are what incident messages report (`is_archived`, `user_not_found`).

@@ -6,12 +6,15 @@ public struct SlackAPIError: Error, Sendable, Hashable, CustomStringConvertible 
     public var code: String
     /// `response_metadata.messages`, which often says which argument was wrong.
     public var messages: [String]
+    /// For `ratelimited`: the `Retry-After` Slack sent with its last 429, in seconds.
+    public var retryAfterSeconds: Int?
 
     /// Creates an error.
-    public init(method: String, code: String, messages: [String] = []) {
+    public init(method: String, code: String, messages: [String] = [], retryAfterSeconds: Int? = nil) {
         self.method = method
         self.code = code
         self.messages = messages
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     /// Codes meaning the token itself is unusable; retrying cannot help.

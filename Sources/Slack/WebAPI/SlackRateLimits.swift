@@ -64,6 +64,7 @@ public struct SlackRateLimits: Sendable {
                 "conversations.invite": .tier3,
                 "conversations.create": .tier2,
                 "conversations.join": .tier3,
+                "conversations.history": .tier3,
                 "usergroups.list": .tier2,
                 "usergroups.create": .tier2,
                 "usergroups.users.update": .tier2,

@@ -118,7 +118,9 @@ public struct SlackWebAPIClient: Sendable, CustomStringConvertible {
                 await limiter.block(method, for: .seconds(max(0, seconds)))
                 rateLimitedAnswers += 1
                 guard rateLimitedAnswers <= maxRateLimitRetries else {
-                    throw SlackAPIError(method: method, code: "ratelimited", messages: ["still rate limited after \(maxRateLimitRetries) retries"])
+                    throw SlackAPIError(
+                        method: method, code: "ratelimited", messages: ["still rate limited after \(maxRateLimitRetries) retries"],
+                        retryAfterSeconds: seconds)
                 }
                 logger.notice("Slack rate limited a call", metadata: ["slack.method": "\(method)", "slack.retry_after": "\(seconds)"])
                 continue
