@@ -1,5 +1,6 @@
 import ArgumentParser
 import BacklineServer
+import Catalog
 import ChatOps
 import Foundation
 import Logging
@@ -9,7 +10,7 @@ struct DigestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "Preview a team's weekly tech-health digest, or send digests now through the outbox.",
-        subcommands: [Preview.self])
+        subcommands: [Preview.self, Send.self])
 }
 
 extension DigestCommand {
@@ -56,6 +57,65 @@ extension DigestCommand {
             case .slack: print(try SlackReplyRenderer.json(reply))
             case .mattermost: print(MattermostMarkdownRenderer.render(reply))
             }
+        }
+    }
+}
+
+extension DigestCommand {
+    /// `backline digest send (--team TEAM | --all) [--db FILE] [--config FILE]`.
+    struct Send: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Enqueue digests now; a running `backline serve` on the same database delivers them.",
+            discussion: """
+                The digests are written to the outbox in the database, keyed by team and ISO week \
+                (digest:TEAM:2026-W49), so sending twice in a week, or while the scheduler already \
+                sent this week's, enqueues nothing new. Teams that opted out (backline.io/digest: \
+                "off") are skipped. Without --db the outbox is in memory and nothing is delivered.
+
+                Examples:
+                  backline digest send --db backline.sqlite --team playlists
+                  backline digest send --config config/backline.yaml --all
+                """)
+
+        @Option(name: .long, help: ArgumentHelp("YAML configuration file, as for serve.", valueName: "file"))
+        var config: String?
+
+        @Option(name: .long, help: ArgumentHelp("SQLite database file the service uses.", valueName: "file"))
+        var db: String?
+
+        @Option(name: .long, help: ArgumentHelp("The team: a Group name or ref.", valueName: "team"))
+        var team: String?
+
+        @Flag(name: .long, help: "Every team that owns a component.")
+        var all = false
+
+        func validate() throws {
+            guard (team == nil) != !all else { throw ValidationError("Give --team TEAM or --all.") }
+        }
+
+        func run() async throws {
+            bootstrapStandardErrorLogging(level: .warning)
+            var configuration = try CatalogOptions().configuration(file: config)
+            if let db { configuration.databasePath = db }
+            if configuration.databasePath == nil {
+                FileHandle.standardError.write(Data("warning: no --db: the outbox is in memory, so nothing will be delivered\n".utf8))
+            }
+            let logger = Logger(label: "backline.digest")
+            let parts = try await BacklineParts(configuration: configuration, logger: logger)
+            let planner = parts.proactivePlanner(defaultTimeZone: configuration.digestTimeZone, logger: logger)
+            var teams: [EntityRef]?
+            if let team {
+                guard let ref = try await planner.team(named: team) else { throw ValidationError("No team named \(team) in the catalog.") }
+                teams = [ref]
+            }
+            let deliveries = try await planner.deliveries(teams: teams)
+            let before = try await parts.database.outbox.counts()
+            let outbox = parts.database.outbox
+            let now = Date()
+            let count = try await planner.sendDigests(to: deliveries, now: now) { messages in try outbox.enqueue(messages, at: now) }
+            let after = try await parts.database.outbox.counts()
+            let skipped = deliveries.filter { !$0.digestEnabled }.count
+            print("\(count) digest message(s) for \(deliveries.count - skipped) team(s); \((after.queued + after.inFlight + after.sent + after.parked) - (before.queued + before.inFlight + before.sent + before.parked)) newly queued (the rest were already in the outbox)\(skipped > 0 ? "; \(skipped) team(s) opted out" : "")")
         }
     }
 }

@@ -179,5 +179,12 @@ public struct BacklineParts: Sendable {
         mattermost = MattermostClient(
             serverURL: configuration.mattermost.serverURL, botToken: configuration.mattermost.botToken,
             webhookURL: configuration.mattermost.incomingWebhookURL)
+        // The service's scheduler runs each team's digest and the alert rules (Digests/ProactiveJobs).
+        if mode == .service {
+            let jobs = try ProactiveJobs(
+                planner: proactivePlanner(defaultTimeZone: configuration.digestTimeZone, logger: logger), outbox: database.outbox,
+                settings: configuration.digests, logger: logger)
+            scheduledJobs = { try await jobs.jobs() }
+        }
     }
 }
