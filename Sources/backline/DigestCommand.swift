@@ -95,7 +95,12 @@ extension DigestCommand {
 
         func run() async throws {
             bootstrapStandardErrorLogging(level: .warning)
-            var configuration = try CatalogOptions().configuration(file: config)
+            var configuration: BacklineConfiguration
+            do {
+                configuration = try BacklineConfiguration.load(file: config)
+            } catch let error as ConfigurationError {
+                throw ValidationError(error.description)
+            }
             if let db { configuration.databasePath = db }
             if configuration.databasePath == nil {
                 FileHandle.standardError.write(Data("warning: no --db: the outbox is in memory, so nothing will be delivered\n".utf8))
