@@ -30,6 +30,18 @@ struct ProactiveJobsTests {
             maxSleep: 8 * 86_400, logger: logger)
     }
 
+    /// The scheduler's next sleep after the `seen` recorded so far. Composing digests reads the
+    /// database, which on a loaded machine can take seconds: the wait allows more than the
+    /// recorder's default, still within the suite's time limit.
+    static func nextSleep(_ time: SchedulerTests.Time, after seen: inout Int) async throws -> Duration {
+        let known = seen
+        let (count, last) = try await time.clock.sleeps.wait(for: "the scheduler to sleep", timeout: .seconds(40)) {
+            $0.count > known ? ($0.count, $0[$0.count - 1]) : nil
+        }
+        seen = count
+        return last
+    }
+
     static func digests(_ database: BacklineDatabase) async throws -> [OutboxMessage] {
         try await database.outbox.messages(in: .queued).filter { $0.kind == "digest" && $0.channel == "#shared" && $0.text.contains("squad-a") }
     }
@@ -57,7 +69,7 @@ struct ProactiveJobsTests {
         try await withRunningService(service, logger: Self.logger) {
             var seen = 0
             while true {
-                let sleep = try await time.nextSleep(after: &seen)
+                let sleep = try await Self.nextSleep(time, after: &seen)
                 if try await Self.digests(database).count >= 2 { break }
                 time.clock.advance(by: sleep)
             }
@@ -75,14 +87,14 @@ struct ProactiveJobsTests {
         let jobs = try Self.provider(database, time: time)
         try await withRunningService(Self.scheduler(database, time: time, jobs: jobs), logger: Self.logger) {
             var seen = 0
-            _ = try await time.nextSleep(after: &seen)
+            _ = try await Self.nextSleep(time, after: &seen)
         }
         #expect(try await Self.digests(database).map(\.dedupeKey) == ["\(Self.squadA):2026-W13"], "three missed Mondays, one digest")
 
         let seenBefore = time.clock.sleeps.elements.count
         try await withRunningService(Self.scheduler(database, time: time, jobs: jobs), logger: Self.logger) {
             var seen = seenBefore
-            _ = try await time.nextSleep(after: &seen)
+            _ = try await Self.nextSleep(time, after: &seen)
         }
         let planner = try ProactiveDeliveryTests.planner(database)
         let teams = try await planner.deliveries(teams: [EntityRef(kind: "group", name: "squad-a")])
