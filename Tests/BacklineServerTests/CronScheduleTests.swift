@@ -10,10 +10,10 @@ struct CronScheduleTests {
 
     /// An instant written in UTC, `2026-03-29T01:00`.
     static func utc(_ text: String) -> Date {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.date(from: text)!
+        let numbers = text.split(whereSeparator: { !$0.isNumber }).map { Int($0)! }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4]))!
     }
 
     /// The next `count` occurrences after `start`.

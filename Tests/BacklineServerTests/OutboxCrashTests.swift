@@ -30,7 +30,7 @@ struct OutboxCrashTests {
         let exited: AsyncStream<Int32>
 
         init(binary: URL, config: URL, log: URL, environment: [String: String]) throws {
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let handle = try FileHandle(forWritingTo: log)
             try handle.seekToEnd()
             let process = Process()
@@ -97,9 +97,9 @@ struct OutboxCrashTests {
 
         try await FakeSlack.withRunning { fake in
             fake.limitPosting(.init(perChannel: .seconds(1), workspacePerMinute: 600, workspaceBurst: 2))
-            // Slack accepts each post, then answers 300 ms later: a kill in between leaves a
+            // Slack accepts each post, then answers half a second later: a kill in between leaves a
             // message delivered but not recorded, the case the history lookup exists for.
-            fake.delayResponses(to: "chat.postMessage", by: .milliseconds(300))
+            fake.delayResponses(to: "chat.postMessage", by: .milliseconds(500))
             let environment = [
                 "SLACK_BOT_TOKEN": fake.botToken, "SLACK_API_URL": fake.apiBaseURL, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                 "HOME": folder.path,
@@ -141,7 +141,12 @@ struct OutboxCrashTests {
             let duplicates = delivered.count - Set(delivered).count
             let lookups = fake.calls.elements.filter { $0.method == "conversations.history" }.count
             let refused = fake.calls.elements.filter { $0.status == 429 }.count
-            print("outbox crash test: \(beforeRestart) delivered before SIGKILL, \(Set(delivered).count)/100 in all, \(duplicates) duplicate(s), \(lookups) history lookup(s), \(refused) 429(s)")
+            let log = (try? String(contentsOf: second.log, encoding: .utf8)) ?? ""
+            let found = log.components(separatedBy: "already delivered; not sending it again").count - 1
+            print(
+                "outbox crash test: \(beforeRestart) delivered before SIGKILL, \(Set(delivered).count)/100 in all, \(duplicates) duplicate(s), "
+                    + "\(lookups) history lookup(s), \(found) of them finding a message Slack accepted before the kill, \(refused) 429(s)")
+            #expect(found >= 1, "the kill landed while Slack's answer was on its way; the restart must find that message in the history")
             #expect(Set(delivered) == Set(ids.map(String.init)))
             #expect(duplicates == 0, "a message was posted twice")
             #expect(lookups >= 1, "the restarted process looked up the message it was sending when killed")

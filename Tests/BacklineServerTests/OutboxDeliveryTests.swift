@@ -44,21 +44,34 @@ struct OutboxDeliveryTests {
 
     @Test("60 messages to 6 channels: one post per second per channel, the workspace rate kept, no 429, at least 90% of what the fake allows")
     func pacing() async throws {
-        let clock = FastClock(factor: 4)
-        var settings = OutboxRig<FastClock>.testSettings
+        // A manual clock shared by the worker and the fake: time moves only when the worker is idle
+        // with nothing in flight, so the measured rate does not depend on how busy the machine is.
+        let clock = ManualClock()
+        var settings = OutboxRig<ManualClock>.testSettings
         settings.workspaceRatePerMinute = 300
         try await OutboxRig.with(clock: clock, now: clock.wallClock(from: Self.base), settings: settings) { rig in
-            rig.fake.limitPosting(.init(perChannel: .seconds(1), workspacePerMinute: 300, workspaceBurst: 2, clock: clock))
+            rig.fake.limitPosting(.init(perChannel: .seconds(1), workspacePerMinute: 300, workspaceBurst: 1, clock: clock))
             let channels = (1...6).map { "C0TEAM0\($0)" }
-            try rig.store.enqueue(OutboxRig<FastClock>.drafts(channels, count: 10), at: rig.now())
-            try await rig.delivering { try await rig.accepted(60, timeout: .seconds(40)) }
+            try rig.store.enqueue(OutboxRig<ManualClock>.drafts(channels, count: 10), at: rig.now())
+            let idle = Recorder<ManualClock.Instant>()
+            try await rig.delivering(idle: { idle.record($0) }) {
+                var seen = 0
+                while rig.fake.postedMessages.count < 60 {
+                    let known = seen
+                    let (count, wake) = try await idle.wait(for: "the worker to be idle", timeout: .seconds(30)) { $0.count > known ? ($0.count, $0[$0.count - 1]) : nil }
+                    seen = count
+                    if clock.now < wake { clock.advance(by: clock.now.duration(to: wake)) }
+                }
+            }
             let posted = rig.fake.postedMessages
+            #expect(posted.count == 60)
             #expect(rig.fake.calls.elements.filter { $0.status == 429 }.isEmpty, "the worker never made the fake refuse a post")
             for channel in channels {
                 let times = posted.filter { $0.channel == channel }.map(\.acceptedAt)
                 #expect(times.count == 10)
                 #expect(zip(times, times.dropFirst()).allSatisfy { $1 - $0 >= .seconds(1) }, "\(channel): \(times)")
             }
+            #expect(zip(posted, posted.dropFirst()).allSatisfy { $1.acceptedAt - $0.acceptedAt >= .milliseconds(200) }, "300 a minute workspace-wide")
             let span = (posted.last!.acceptedAt - posted.first!.acceptedAt).inSeconds
             let rate = Double(posted.count - 1) / span
             #expect(rate >= 0.9 * 5, "sustained \(rate) posts/s against the fake's 5/s")
@@ -210,12 +223,12 @@ struct OutboxServeTests {
                 ])
                 _ = try await fake.calls.first("the digest") { $0.method == "chat.postMessage" && $0.error == nil }
                 _ = try await fake.calls.first("the refused alert") { $0.error == "channel_not_found" }
-                // Graceful shutdown is not needed to see the record: poll readiness until it shows.
-                var body = ""
-                for _ in 0..<2000 where !body.contains("parked: channel_not_found") {
-                    body = try await client.execute(uri: "/readyz", method: .get) { String(buffer: $0.body) }
-                    await Task.yield()
+                // The refusal is recorded a moment after Slack's answer: wait for it (with a limit).
+                let outbox = parts.database.outbox
+                try await withTimeout(.seconds(20)) {
+                    while try await outbox.counts() != OutboxCounts(sent: 1, parked: 1) { await Task.yield() }
                 }
+                let body = try await client.execute(uri: "/readyz", method: .get) { String(buffer: $0.body) }
                 #expect(body.contains("outbox: 0 queued, 0 in flight, 1 parked"), "\(body)")
                 #expect(body.contains("(alert to C0GONE) parked: channel_not_found"), "\(body)")
             }

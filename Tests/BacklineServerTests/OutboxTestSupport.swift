@@ -45,15 +45,16 @@ struct OutboxRig<C: Clock & Sendable>: Sendable where C.Duration == Duration {
     }
 
     /// A delivery worker over this rig.
-    func worker(settings: OutboxSettings? = nil) -> OutboxDeliveryService<C> {
+    func worker(settings: OutboxSettings? = nil, idle: (@Sendable (C.Instant) -> Void)? = nil) -> OutboxDeliveryService<C> {
         OutboxDeliveryService(
             store: store, slack: slack, mattermost: nil, settings: settings ?? self.settings, clock: clock, now: now, random: { 0.5 },
-            logger: Self.logger)
+            idle: idle, logger: Self.logger)
     }
 
     /// Runs the worker while `body` executes, then shuts it down gracefully (sends in flight finish).
-    func delivering<T>(settings: OutboxSettings? = nil, _ body: () async throws -> T) async throws -> T {
-        try await withRunningService(worker(settings: settings), logger: Self.logger, body)
+    @discardableResult
+    func delivering<T>(settings: OutboxSettings? = nil, idle: (@Sendable (C.Instant) -> Void)? = nil, _ body: () async throws -> T) async throws -> T {
+        try await withRunningService(worker(settings: settings, idle: idle), logger: Self.logger, body)
     }
 
     /// Waits for `count` accepted posts in total.

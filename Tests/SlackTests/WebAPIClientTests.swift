@@ -86,7 +86,7 @@ private func client(_ slack: FakeSlack, token: String? = nil, rateLimits: SlackR
     @Test func `rate limiting that outlasts the retries fails with ratelimited`() async throws {
         try await FakeSlack.withRunning(logger: testLogger("fake")) { slack in
             slack.failNext("users.info", with: .rateLimited(retryAfter: 30))
-            await #expect(throws: SlackAPIError(method: "users.info", code: "ratelimited", messages: ["still rate limited after 0 retries"])) {
+            await #expect(throws: SlackAPIError(method: "users.info", code: "ratelimited", messages: ["still rate limited after 0 retries"], retryAfterSeconds: 30)) {
                 try await client(slack, maxRetries: 0).userInfo(user: "U1")
             }
         }

@@ -65,7 +65,11 @@ final class DeliveryPacing<C: Clock>: Sendable where C.Duration == Duration {
             guard max(state.workspaceNext, state.blockedUntil) <= now, !state.busy.contains(channel),
                 (state.channelNext[channel] ?? now) <= now
             else { return false }
-            state.workspaceNext = max(state.workspaceNext, now).advanced(by: workspaceInterval)
+            // A slot taken late (the loop woke late, the database was slow) does not push every later
+            // slot back: up to half an interval of lateness is made up, so the long-run rate stays
+            // the configured one and two posts are never closer than half an interval.
+            let earliest = now.advanced(by: .zero - workspaceInterval / 2)
+            state.workspaceNext = max(state.workspaceNext, earliest).advanced(by: workspaceInterval)
             state.busy.insert(channel)
             state.channelNext[channel] = now.advanced(by: channelSpacing)
             return true

@@ -24,6 +24,7 @@ public struct OutboxDeliveryService<C: Clock>: Service where C.Duration == Durat
     let logger: Logger
     let pacing: DeliveryPacing<C>
     let random: @Sendable () -> Double
+    let idle: (@Sendable (C.Instant) -> Void)?
 
     /// Creates the worker.
     /// - Parameters:
@@ -34,10 +35,13 @@ public struct OutboxDeliveryService<C: Clock>: Service where C.Duration == Durat
     ///   - clock: what it sleeps and paces on; tests pass a manual clock.
     ///   - now: wall-clock time for the database (moves with `clock` in tests).
     ///   - random: jitter in 0..<1; tests pass a fixed value.
+    ///   - idle: told, with the instant it will wake at the latest, whenever the worker goes to
+    ///     sleep with no send in flight: nothing it does depends on time until then (tests drive a
+    ///     manual clock with it).
     public init(
         store: OutboxStore, slack: SlackWebAPIClient?, mattermost: MattermostClient?, settings: OutboxSettings, clock: C,
         now: @escaping @Sendable () -> Date = { Date() }, random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-        logger: Logger
+        idle: (@Sendable (C.Instant) -> Void)? = nil, logger: Logger
     ) {
         self.store = store
         self.sender = OutboxSender(slack: slack, mattermost: mattermost, joinPublicChannels: settings.joinPublicChannels, lookupMargin: 60)
@@ -45,6 +49,7 @@ public struct OutboxDeliveryService<C: Clock>: Service where C.Duration == Durat
         self.clock = clock
         self.now = now
         self.random = random
+        self.idle = idle
         let instance = settings.instanceName ?? LeaseHolder.defaultInstance
         self.instance = instance
         self.holder = LeaseHolder.make(instance: instance)
@@ -82,7 +87,12 @@ public struct OutboxDeliveryService<C: Clock>: Service where C.Duration == Durat
                         lastPurge = now()
                         await purge()
                     }
-                    await store.doorbell.wait(until: await nextWake(), clock: clock)
+                    // Checked before the wake time is computed: with nothing in flight, nothing can
+                    // change what it depends on.
+                    let quiet = sending.count == 0
+                    let wake = await nextWake()
+                    if quiet { idle?(wake) }
+                    await store.doorbell.wait(until: wake, clock: clock)
                 }
             }
         } onGracefulShutdown: {
