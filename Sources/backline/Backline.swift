@@ -12,6 +12,9 @@ struct Backline: AsyncParsableCommand {
 
               backline ask "/owner playlist-api"
             """,
-        subcommands: [Serve.self, Ask.self, CatalogCommand.self, HealthCommand.self, TemplateCommand.self, CommandsCommand.self, Migrate.self]
+        subcommands: [
+            Serve.self, Ask.self, CatalogCommand.self, HealthCommand.self, TemplateCommand.self, DigestCommand.self, CommandsCommand.self,
+            Migrate.self,
+        ]
     )
 }

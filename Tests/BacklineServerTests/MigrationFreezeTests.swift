@@ -30,6 +30,7 @@ struct MigrationFreezeTests {
         ("scaffolder v1: runs and steps", "52380554b5ec8ce4b751a42583ed5c4236a5ec12db311e94a013c954bdb723bb"),
         ("outbox v1: messages and delivery leases", "f11bbfcc4c28325a0693089c6c9a27f2213c7dbdcae199d79d63fa5503690c6f"),
         ("scheduler v1: job runs and leases", "e1e05c6cd848be3f695c0ae8b7353131a5def26d3bef2052d7975ef2556df9ee"),
+        ("alerts v1: findings, acknowledgements, snoozes", "da661c1cd2948227273c6c3da077c62557b4f24a430b34ee44f7080ee5703c86"),
     ]
 
     /// Each target runs its own migrations, in its own order: a target appends to its list, and the
@@ -37,7 +38,7 @@ struct MigrationFreezeTests {
     static let targets: [(name: String, migrations: [SchemaMigration])] = [
         ("Catalog", CatalogStore.migrations), ("BacklineServer", EventReceiptStore.migrations), ("OnCall", OnCallStore.migrations),
         ("TechHealth", TechHealthStore.migrations), ("Scaffolder", ScaffolderStore.migrations), ("Outbox", OutboxStore.migrations),
-        ("Scheduler", ScheduleStore.migrations),
+        ("Scheduler", ScheduleStore.migrations), ("Alerts", AlertStore.migrations),
     ]
 
     static func sha256(_ text: String) -> String {

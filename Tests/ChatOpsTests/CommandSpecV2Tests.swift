@@ -8,7 +8,10 @@ struct CommandSpecV2Tests {
     func shippedSpecsLoad() throws {
         let router = try DemoCatalog.router()
         let names = router.specs.map(\.name)
-        #expect(names == ["apis", "catalog", "deps", "docs", "health", "help", "incident", "lifecycle", "oncall", "orphans", "owner", "search", "template", "whois"])
+        #expect(names == [
+            "alerts", "apis", "catalog", "deps", "docs", "health", "help", "incident", "lifecycle", "oncall", "orphans", "owner", "search",
+            "template", "whois",
+        ])
         #expect(router.spec(named: "who-owns")?.name == "owner")
         #expect(router.spec(named: "lifecycle")?.query != nil)
         #expect(router.spec(named: "lifecycle")?.handler == nil)

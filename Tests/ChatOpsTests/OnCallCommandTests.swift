@@ -39,7 +39,15 @@ enum OnCallFixtures {
         }
         builder.register("oncall", OnCallCommand(goalies: goalies))
         builder.register("incident", IncidentCommand(desk: desk))
+        builder.register("alerts", NoAlerts())
         return try builder.build(specs: specs)
+    }
+
+    /// `/alerts` is the server's (its store is); these tests never run it.
+    struct NoAlerts: CommandHandler {
+        func run(_ invocation: Invocation, spec: CommandSpec, context: CommandContext) async throws -> Reply {
+            Reply(summary: "no alerts here", blocks: [], data: .null)
+        }
     }
 
     static func ask(_ line: String, _ router: CommandRouter, catalog: CatalogStore, caller: Caller = .anonymous, channel: String? = nil, at date: Date = now) async -> Reply {

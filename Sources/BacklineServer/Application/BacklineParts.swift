@@ -177,7 +177,8 @@ public struct BacklineParts: Sendable {
                 runner.detach { await userGroups.sync(team: team, at: Date()) }
             },
             health: (health.store, health.measurer),
-            templates: Self.templateDesk(configuration: configuration, database: database, catalogSources: sources))
+            templates: Self.templateDesk(configuration: configuration, database: database, catalogSources: sources),
+            more: ["alerts": AlertsCommand(store: database.alerts)])
         let identity = IdentityResolver(catalog: database.catalog, webAPI: configuration.slack.botToken == nil ? nil : webAPI, logger: logger)
         // Timing, counting and the per-answer log line wrap the whole pipeline, refusals included.
         let observed = commands.wrapped(in: [CommandObservingMiddleware(metrics: metrics)])
@@ -205,5 +206,12 @@ public struct BacklineParts: Sendable {
         mattermost = MattermostClient(
             serverURL: configuration.mattermost.serverURL, botToken: configuration.mattermost.botToken,
             webhookURL: configuration.mattermost.incomingWebhookURL)
+        // The service's scheduler runs each team's digest and the alert rules (Digests/ProactiveJobs).
+        if mode == .service {
+            let jobs = try ProactiveJobs(
+                planner: proactivePlanner(defaultTimeZone: configuration.digestTimeZone, logger: logger), outbox: database.outbox,
+                settings: configuration.digests, logger: logger)
+            scheduledJobs = { try await jobs.jobs() }
+        }
     }
 }

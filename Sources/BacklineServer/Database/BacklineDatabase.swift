@@ -21,6 +21,8 @@ public struct BacklineDatabase: Sendable {
     public let outbox: OutboxStore
     /// The scheduler's last runs and job leases.
     public let schedules: ScheduleStore
+    /// Alert findings, acknowledgements and snoozes.
+    public let alerts: AlertStore
 
     /// Opens the file at `path` (WAL) or, when nil, a private in-memory database, and migrates it.
     public static func open(path: String?) throws -> BacklineDatabase {
@@ -28,13 +30,14 @@ public struct BacklineDatabase: Sendable {
         return BacklineDatabase(
             writer: writer, catalog: try CatalogStore(writer: writer), eventReceipts: try EventReceiptStore(writer: writer),
             oncall: try OnCallStore(writer: writer), health: try TechHealthStore(writer: writer),
-            scaffolder: try ScaffolderStore(writer: writer), outbox: try OutboxStore(writer: writer), schedules: try ScheduleStore(writer: writer))
+            scaffolder: try ScaffolderStore(writer: writer), outbox: try OutboxStore(writer: writer), schedules: try ScheduleStore(writer: writer),
+            alerts: try AlertStore(writer: writer))
     }
 
     /// Every target's migrations, in the order ``open(path:)`` runs them.
     public static var migrations: [SchemaMigration] {
         CatalogStore.migrations + EventReceiptStore.migrations + OnCallStore.migrations + TechHealthStore.migrations + ScaffolderStore.migrations
-            + OutboxStore.migrations + ScheduleStore.migrations
+            + OutboxStore.migrations + ScheduleStore.migrations + AlertStore.migrations
     }
 
     /// Every migration applied to the database, across targets, in the order they ran.

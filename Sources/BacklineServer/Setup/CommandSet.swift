@@ -14,14 +14,15 @@ public enum CommandSet {
     ///   - goalieChanged: told when an override changes a team's goalie.
     ///   - health: the harvests and the measurer, for `/health`; nil when not set up.
     ///   - templates: the golden-path templates and their runner, for `/template`; nil when not set up.
+    ///   - more: server-provided handlers by id (`alerts`).
     public static func router(
         commandsDirectory: URL, goalies: GoalieDirectory? = nil, incidents: IncidentDesk? = nil,
         goalieChanged: @escaping @Sendable (EntityRef) async -> Void = { _ in },
         health: (store: TechHealthStore, measurer: HealthMeasurer)? = nil,
-        templates: TemplateDesk? = nil
+        templates: TemplateDesk? = nil, more: [String: any CommandHandler] = [:]
     ) throws -> CommandRouter {
         try BuiltInCommands.router(
             specs: CommandSpec.load(from: commandsDirectory), goalies: goalies, incidents: incidents, goalieChanged: goalieChanged,
-            health: health, templates: templates)
+            health: health, templates: templates, more: more)
     }
 }

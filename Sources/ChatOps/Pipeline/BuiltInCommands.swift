@@ -12,11 +12,12 @@ public enum BuiltInCommands {
     ///   - goalieChanged: told when an override changes a team's goalie.
     ///   - health: the harvests and the measurer, for `/health`; nil when not set up.
     ///   - templates: the golden-path templates and their runner, for `/template`; nil when not set up.
+    ///   - more: handlers the server provides (e.g. `alerts`, whose state is the server's), by id.
     public static func router(
         specs: [CommandSpec], goalies: GoalieDirectory? = nil, incidents: IncidentDesk? = nil,
         goalieChanged: @escaping @Sendable (EntityRef) async -> Void = { _ in },
         health: (store: TechHealthStore, measurer: HealthMeasurer)? = nil,
-        templates: TemplateDesk? = nil
+        templates: TemplateDesk? = nil, more: [String: any CommandHandler] = [:]
     ) throws -> CommandRouter {
         var builder = CommandRouterBuilder()
         builder.register("owner", OwnerCommand(goalies: goalies))
@@ -31,6 +32,9 @@ public enum BuiltInCommands {
         builder.register("catalog", CatalogCommand())
         builder.register("health", HealthCommand(store: health?.store, measurer: health?.measurer))
         builder.register("template", TemplateCommand(desk: templates))
+        // The server replaces this with the real handler; without it /alerts says how to turn alerts on.
+        builder.register("alerts", AlertsUnavailable())
+        for (id, handler) in more { builder.register(id, handler) }
         return try builder.build(specs: specs)
     }
 }
