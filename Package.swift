@@ -148,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "BacklineBenchmarks",
             dependencies: [
-                "Catalog", "ChatOps", "BacklineServer", "Secrets", "Slack", "TechHealth", "SlackTesting",
+                "Catalog", "ChatOps", "BacklineServer", "Secrets", "Slack", "TechHealth", "SlackTesting", "Scaffolder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
