@@ -47,6 +47,8 @@ struct ObservabilityTests {
             #expect(first.value("backline_command_duration_seconds_count", ["command": "owner"]) == 4)
             #expect(first.value("backline_slack_ack_duration_seconds_count") == 5)
             #expect((first.value("backline_catalog_entities", ["kind": "component"]) ?? 0) > 10)
+            #expect(first.value("backline_outbox_messages", ["state": "parked"]) == 0)
+            #expect(first.types["backline_outbox_oldest_unsent_age_seconds"] == "gauge")
 
             for _ in 0..<2 { try await Self.ownerRequest(client, "playlist-api") }
             let second = try await Self.scrape(client)

@@ -48,10 +48,13 @@ public func buildApplication<C: Clock>(
     }
     let router = Router()
     HealthRoutes(readiness: parts.readiness).register(on: router)
-    MetricsRoutes(metrics: parts.metrics) { [catalog = parts.database.catalog, metrics = parts.metrics] in
-        // Entity counts are read at scrape time: one GROUP BY, cheaper than keeping them in step.
-        guard let counts = try? await catalog.entityCountsByKind() else { return }
-        metrics.catalogEntities(counts)
+    MetricsRoutes(metrics: parts.metrics) { [database = parts.database, metrics = parts.metrics] in
+        // Counts are read at scrape time: a GROUP BY each, cheaper than keeping gauges in step.
+        if let counts = try? await database.catalog.entityCountsByKind() { metrics.catalogEntities(counts) }
+        if let counts = try? await database.outbox.counts() {
+            let oldest = (try? await database.outbox.oldestUnsentEnqueuedAt()) ?? nil
+            metrics.outbox(counts, oldestUnsentAge: oldest.map { max(0, Date().timeIntervalSince($0)) } ?? 0)
+        }
     }.register(on: router)
     GitWebhookRoutes(
         refresher: parts.catalogRefresher, githubSecret: configuration.catalog.githubWebhookSecret,

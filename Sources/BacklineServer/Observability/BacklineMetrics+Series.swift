@@ -69,6 +69,15 @@ extension BacklineMetrics {
         if failed { count("backline_catalog_refresh_errors_total") }
     }
 
+    /// The outbox holds `counts` messages per state, the oldest unsent one enqueued `oldestAge` ago
+    /// (zero when none waits): read at scrape time.
+    public func outbox(_ counts: OutboxCounts, oldestUnsentAge: TimeInterval) {
+        for (state, count) in [("queued", counts.queued), ("in-flight", counts.inFlight), ("sent", counts.sent), ("parked", counts.parked)] {
+            set("backline_outbox_messages", [("state", state)], to: Double(count))
+        }
+        set("backline_outbox_oldest_unsent_age_seconds", to: oldestUnsentAge)
+    }
+
     /// One tech-health harvest ran.
     public func healthHarvested(duration: Duration, failed: Bool) {
         time("backline_health_harvest_duration_seconds", [], duration)

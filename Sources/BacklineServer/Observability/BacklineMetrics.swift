@@ -14,15 +14,20 @@ public final class BacklineMetrics: Sendable {
     /// Where every series lives; ``prometheusText()`` prints it.
     public let registry: PrometheusCollectorRegistry
     let factory: PrometheusMetricsFactory
-    private let counters = Mutex<[SeriesKey: CoreMetrics.Counter]>([:])
-    private let timers = Mutex<[SeriesKey: CoreMetrics.Timer]>([:])
-    private let gauges = Mutex<[SeriesKey: CoreMetrics.Gauge]>([:])
+    private let metrics = Mutex(Metrics())
     /// Socket Mode hellos so far, to tell a reconnect from the first connection.
     let socketModeConnections = Atomic<Int>(0)
 
     private struct SeriesKey: Hashable {
         let name: String
         let labels: [String]
+    }
+
+    /// Every metric made so far, by name and labels.
+    private struct Metrics {
+        var counters: [SeriesKey: CoreMetrics.Counter] = [:]
+        var timers: [SeriesKey: CoreMetrics.Timer] = [:]
+        var gauges: [SeriesKey: CoreMetrics.Gauge] = [:]
     }
 
     /// A fresh registry. Durations are bucketed from 0.1 ms to 10 s: a catalog answer takes well under
@@ -41,45 +46,40 @@ public final class BacklineMetrics: Sendable {
     /// The registry in Prometheus' text exposition format.
     public func prometheusText() -> [UInt8] { registry.emitToBuffer() }
 
+    /// The metric `name` with `labels`, made by `make` the first time and reused after: a
+    /// dictionary lookup per recording instead of a registry lookup and an allocation.
+    private func cached<Metric: Sendable>(
+        _ kind: WritableKeyPath<Metrics, [SeriesKey: Metric]>, _ name: String, _ labels: [(String, String)],
+        make: (String, [(String, String)]) -> Metric
+    ) -> Metric {
+        let key = SeriesKey(name: name, labels: labels.flatMap { [$0.0, $0.1] })
+        return metrics.withLock { metrics in
+            if let metric = metrics[keyPath: kind][key] { return metric }
+            let metric = make(name, labels)
+            metrics[keyPath: kind][key] = metric
+            return metric
+        }
+    }
+
     /// Adds `amount` to the counter `name` with `labels`.
     func count(_ name: String, _ labels: [(String, String)] = [], by amount: Int = 1) {
-        let key = SeriesKey(name: name, labels: labels.flatMap { [$0.0, $0.1] })
-        let counter = counters.withLock { cache in
-            if let counter = cache[key] { return counter }
-            let counter = CoreMetrics.Counter(label: name, dimensions: labels, factory: factory)
-            cache[key] = counter
-            return counter
-        }
-        counter.increment(by: amount)
+        cached(\.counters, name, labels) { CoreMetrics.Counter(label: $0, dimensions: $1, factory: factory) }.increment(by: amount)
     }
 
     /// Records one duration in the histogram `name` with `labels`.
     func time(_ name: String, _ labels: [(String, String)] = [], _ duration: Duration) {
-        let key = SeriesKey(name: name, labels: labels.flatMap { [$0.0, $0.1] })
-        let timer = timers.withLock { cache in
-            if let timer = cache[key] { return timer }
-            let timer = CoreMetrics.Timer(label: name, dimensions: labels, factory: factory)
-            cache[key] = timer
-            return timer
-        }
         let (seconds, attoseconds) = duration.components
-        timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-    }
-
-    /// The first label's values of every gauge named `name` set so far.
-    func gaugeLabelValues(_ name: String) -> [String] {
-        gauges.withLock { cache in cache.keys.filter { $0.name == name && $0.labels.count >= 2 }.map { $0.labels[1] } }
+        cached(\.timers, name, labels) { CoreMetrics.Timer(label: $0, dimensions: $1, factory: factory) }
+            .recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// Sets the gauge `name` with `labels` to `value`.
     func set(_ name: String, _ labels: [(String, String)] = [], to value: Double) {
-        let key = SeriesKey(name: name, labels: labels.flatMap { [$0.0, $0.1] })
-        let gauge = gauges.withLock { cache in
-            if let gauge = cache[key] { return gauge }
-            let gauge = CoreMetrics.Gauge(label: name, dimensions: labels, factory: factory)
-            cache[key] = gauge
-            return gauge
-        }
-        gauge.record(value)
+        cached(\.gauges, name, labels) { CoreMetrics.Gauge(label: $0, dimensions: $1, factory: factory) }.record(value)
+    }
+
+    /// The first label's values of every gauge named `name` set so far.
+    func gaugeLabelValues(_ name: String) -> [String] {
+        metrics.withLock { $0.gauges.keys.filter { $0.name == name && $0.labels.count >= 2 }.map { $0.labels[1] } }
     }
 }

@@ -120,6 +120,15 @@ public struct OutboxStore: Sendable {
         }
     }
 
+    /// When the oldest message still waiting to be sent (queued or in flight) was enqueued; nil
+    /// when none waits.
+    public func oldestUnsentEnqueuedAt() async throws -> Date? {
+        try await writer.read { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(enqueuedAt) FROM outboxMessage WHERE state IN ('queued', 'in-flight')")
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
     /// Puts a parked message back in the queue (after an operator fixed the channel), due at `date`.
     /// - Returns: whether a parked message with that id was found.
     @discardableResult
