@@ -27,6 +27,7 @@ struct MigrationFreezeTests {
         ("catalog v3: change feed and source status", "eb43b4feed3428fe10cf3a1af425130c008c40d1a1cac7ea17b174e42f898af3"),
         ("health v1: harvests, manifest cache, scorecard results", "54bc7e9238bfd3b9fbf3562145ec806fd32666e31fd346f9912a7447c818c16a"),
         ("health v2: registry cache", "195ed6cac8fc0e27105a505cbc0d0996f50c0a6c5f92232c126a7d7d0a763ea8"),
+        ("health v3: case-insensitive package and runtime indexes", "14206aa0d8bc3407ea1e1cb2f673d82f9742160e7b91a88a7ef41bf7fefd6b68"),
         ("scaffolder v1: runs and steps", "52380554b5ec8ce4b751a42583ed5c4236a5ec12db311e94a013c954bdb723bb"),
         ("outbox v1: messages and delivery leases", "f11bbfcc4c28325a0693089c6c9a27f2213c7dbdcae199d79d63fa5503690c6f"),
         ("scheduler v1: job runs and leases", "e1e05c6cd848be3f695c0ae8b7353131a5def26d3bef2052d7975ef2556df9ee"),

@@ -36,6 +36,9 @@ private final class Slot {
     func child(forKey key: String) -> Slot {
         let slot = Slot()
         if case .object(var members) = content {
+            // Release the enum's reference first, so the append grows the array in place instead
+            // of copying it (a copy per member made large objects quadratic).
+            content = .value(.null)
             members.append((key, slot))
             content = .object(members)
         } else {
@@ -47,6 +50,8 @@ private final class Slot {
     func appendChild() -> Slot {
         let slot = Slot()
         if case .array(var elements) = content {
+            // As above: no copy of the array per element (heat maps have thousands of cells).
+            content = .value(.null)
             elements.append(slot)
             content = .array(elements)
         } else {

@@ -74,7 +74,7 @@ public struct VersionDistribution: Sendable, Hashable, Codable {
     private struct Builder {
         let scheme: VersionScheme
         // Few distinct versions per package, so a linear search per use stays cheap.
-        private var groups: [(parsed: ParsedVersion?, entry: Entry)] = []
+        private var groups: [(parsed: ParsedVersion?, entry: Entry, members: Set<EntityRef>)] = []
 
         init(scheme: VersionScheme) { self.scheme = scheme }
 
@@ -82,14 +82,14 @@ public struct VersionDistribution: Sendable, Hashable, Codable {
             let parsed = scheme.parse(version)
             // Equal versions spelled differently (`1.0`/`1.0.0` in Maven) share one row.
             if let existing = groups.firstIndex(where: { group in parsed.map { group.parsed == $0 } ?? (group.parsed == nil && group.entry.version == version) }) {
-                var entry = groups[existing].entry
-                if !entry.components.contains(component) { entry.components.append(component) }
-                entry.behind = entry.behind ?? behind
-                if let eol, (entry.eol?.severity ?? -1) < eol.severity { entry.eol = eol }
-                if let policy, (entry.policy?.severity ?? -1) < policy.severity { entry.policy = policy }
-                groups[existing].entry = entry
+                // Changed in place: copying the entry out and back copied its component list on
+                // every use, which made a package used by thousands of components quadratic.
+                if groups[existing].members.insert(component).inserted { groups[existing].entry.components.append(component) }
+                groups[existing].entry.behind = groups[existing].entry.behind ?? behind
+                if let eol, (groups[existing].entry.eol?.severity ?? -1) < eol.severity { groups[existing].entry.eol = eol }
+                if let policy, (groups[existing].entry.policy?.severity ?? -1) < policy.severity { groups[existing].entry.policy = policy }
             } else {
-                groups.append((parsed, Entry(version: version, components: [component], behind: behind, eol: eol, policy: policy)))
+                groups.append((parsed, Entry(version: version, components: [component], behind: behind, eol: eol, policy: policy), [component]))
             }
         }
 

@@ -4,7 +4,7 @@ import Catalog
 /// one's hash). A change to the schema is a new migration appended to ``all``.
 enum TechHealthMigrations {
     /// Every tech-health migration, in the order they run.
-    static let all: [SchemaMigration] = [harvestV1, registryCacheV2]
+    static let all: [SchemaMigration] = [harvestV1, registryCacheV2, caseInsensitiveIndexesV3]
 
     /// What each component's harvest found, the parsed manifests cached by content hash (so an
     /// unchanged file is not parsed again), the dependencies and runtimes flattened for heat maps,
@@ -80,5 +80,12 @@ enum TechHealthMigrations {
             problem TEXT,                   -- why the last attempt failed; NULL when it was answered
             PRIMARY KEY (ecosystem, name, baseURL)
         ) WITHOUT ROWID;
+        """)
+
+    /// `/health heatmap NAME` looks packages and runtimes up without regard to case; the v1 indexes
+    /// use binary collation (and lead with the ecosystem), so those lookups scanned every row.
+    static let caseInsensitiveIndexesV3 = SchemaMigration("health v3: case-insensitive package and runtime indexes", sql: """
+        CREATE INDEX healthDependency_name_nocase ON healthDependency(name COLLATE NOCASE);
+        CREATE INDEX healthRuntime_runtime_nocase ON healthRuntime(runtime COLLATE NOCASE);
         """)
 }
