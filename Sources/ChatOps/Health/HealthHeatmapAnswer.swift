@@ -40,9 +40,16 @@ extension HealthAnswers {
                     ]))],
                     data: .object(["command": .string("health"), "view": .string("heatmap"), "status": .string("notFound"), "subject": .string(subject)]))
             }
+            // Many components pin the same few versions: measure each once.
+            var cache: [String: RuntimeMeasure] = [:]
             for use in uses {
                 guard let pin = use.runtime else { continue }
-                measures.append(ComponentHealthMeasure(component: use.entity, dependencies: [], runtimes: [measurer.measure(pin, now: now)]))
+                let key = "\(pin.runtime)\u{0}\(pin.version)"
+                var measure = cache[key] ?? measurer.measure(pin, now: now)
+                cache[key] = measure
+                measure.file = pin.location.file
+                measure.line = pin.location.line
+                measures.append(ComponentHealthMeasure(component: use.entity, dependencies: [], runtimes: [measure]))
             }
             distribution = VersionDistribution.runtime(subject.lowercased(), across: measures)
             title = subject.lowercased()

@@ -75,22 +75,33 @@ public struct VersionDistribution: Sendable, Hashable, Codable {
         let scheme: VersionScheme
         // Few distinct versions per package, so a linear search per use stays cheap.
         private var groups: [(parsed: ParsedVersion?, entry: Entry, members: Set<EntityRef>)] = []
+        /// The group each spelling went to: thousands of uses share a handful of spellings, so
+        /// each is parsed and matched once.
+        private var groupOfSpelling: [String: Int] = [:]
 
         init(scheme: VersionScheme) { self.scheme = scheme }
 
         mutating func add(version: String, component: EntityRef, behind: VersionsBehind?, eol: EOLStatus?, policy: PolicyStatus?) {
-            let parsed = scheme.parse(version)
-            // Equal versions spelled differently (`1.0`/`1.0.0` in Maven) share one row.
-            if let existing = groups.firstIndex(where: { group in parsed.map { group.parsed == $0 } ?? (group.parsed == nil && group.entry.version == version) }) {
-                // Changed in place: copying the entry out and back copied its component list on
-                // every use, which made a package used by thousands of components quadratic.
-                if groups[existing].members.insert(component).inserted { groups[existing].entry.components.append(component) }
-                groups[existing].entry.behind = groups[existing].entry.behind ?? behind
-                if let eol, (groups[existing].entry.eol?.severity ?? -1) < eol.severity { groups[existing].entry.eol = eol }
-                if let policy, (groups[existing].entry.policy?.severity ?? -1) < policy.severity { groups[existing].entry.policy = policy }
+            let index: Int
+            if let known = groupOfSpelling[version] {
+                index = known
             } else {
-                groups.append((parsed, Entry(version: version, components: [component], behind: behind, eol: eol, policy: policy), [component]))
+                let parsed = scheme.parse(version)
+                // Equal versions spelled differently (`1.0`/`1.0.0` in Maven) share one row.
+                if let existing = groups.firstIndex(where: { group in parsed.map { group.parsed == $0 } ?? (group.parsed == nil && group.entry.version == version) }) {
+                    index = existing
+                } else {
+                    groups.append((parsed, Entry(version: version, components: [], behind: behind, eol: eol, policy: policy), []))
+                    index = groups.count - 1
+                }
+                groupOfSpelling[version] = index
             }
+            // Changed in place: copying the entry out and back copied its component list on every
+            // use, which made a package used by thousands of components quadratic.
+            if groups[index].members.insert(component).inserted { groups[index].entry.components.append(component) }
+            groups[index].entry.behind = groups[index].entry.behind ?? behind
+            if let eol, (groups[index].entry.eol?.severity ?? -1) < eol.severity { groups[index].entry.eol = eol }
+            if let policy, (groups[index].entry.policy?.severity ?? -1) < policy.severity { groups[index].entry.policy = policy }
         }
 
         var entries: [Entry] {
