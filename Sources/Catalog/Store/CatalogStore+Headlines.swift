@@ -54,6 +54,35 @@ extension CatalogStore {
     }
 }
 
+extension CatalogStore {
+    /// The owner of each of `refs` that has one: a narrow read for views over thousands of
+    /// entities (heat maps by team), which need no other column. Owners repeat, so each owner
+    /// ref is parsed once.
+    public func ownerRefs(of refs: [EntityRef]) async throws -> [EntityRef: EntityRef] {
+        guard !refs.isEmpty else { return [:] }
+        let byKey = Dictionary(refs.map { ($0.description, $0) }, uniquingKeysWith: { first, _ in first })
+        let keys = Array(byKey.keys)
+        return try await writer.read { db in
+            var owners: [EntityRef: EntityRef] = [:]
+            var parsedOwners: [String: EntityRef] = [:]
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let chunk = Array(keys[start..<min(start + 500, keys.count)])
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT ref, ownerRef FROM entity WHERE ownerRef IS NOT NULL AND ref IN (\(databaseQuestionMarks(count: chunk.count)))",
+                    arguments: StatementArguments(chunk))
+                while let row = try rows.next() {
+                    let key: String = row["ref"]
+                    let ownerKey: String = row["ownerRef"]
+                    guard let ref = byKey[key] else { continue }
+                    if parsedOwners[ownerKey] == nil { parsedOwners[ownerKey] = try? EntityRef(parsing: ownerKey) }
+                    owners[ref] = parsedOwners[ownerKey]
+                }
+            }
+            return owners
+        }
+    }
+}
+
 extension EntityHeadline {
     init(row: Row) throws {
         ref = try EntityRef(parsing: row["ref"])

@@ -57,13 +57,13 @@ extension HealthAnswers {
 
         // Rows: one per service, or one per owning team.
         let components = Array(Set(distribution.entries.flatMap(\.components)))
-        let headlines = try await context.catalog.headlines(components)
-        let ownerOf = Dictionary(headlines.map { ($0.ref, $0.ownerRef) }, uniquingKeysWith: { first, _ in first })
-        let owners = try await context.catalog.headlines(Array(Set(headlines.compactMap(\.ownerRef))))
+        // By service needs nothing more; by team only each component's owner and the owners' names.
+        let ownerOf = byTeam ? try await context.catalog.ownerRefs(of: components) : [:]
+        let owners = byTeam ? try await context.catalog.headlines(Array(Set(ownerOf.values))) : []
         let ownerNames = Dictionary(owners.map { ($0.ref, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         func rowName(_ component: EntityRef) -> String {
             guard byTeam else { return component.name }
-            return ownerOf[component].flatMap { $0 }.map { ownerNames[$0] ?? $0.name } ?? "(no owner)"
+            return ownerOf[component].map { ownerNames[$0] ?? $0.name } ?? "(no owner)"
         }
         let rows = Array(Set(components.map(rowName))).sorted()
         let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
