@@ -11,7 +11,7 @@ struct BacklineBenchmarks: AsyncParsableCommand {
         abstract: "Measure Backline on a synthetic catalog (release builds only give meaningful numbers).",
         subcommands: [
             Catalog.self, Commands.self, Refresh.self, HealthHarvestBenchmark.self, HeatmapPicture.self, HTTPServers.self, WrkScript.self,
-            PacedLoad.self, OutboxDelivery.self, ScaffolderBenchmark.self,
+            PacedLoad.self, OutboxDelivery.self, ScaffolderBenchmark.self, DigestComposition.self,
         ])
 
     struct Catalog: AsyncParsableCommand {
