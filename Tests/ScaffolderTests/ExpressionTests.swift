@@ -141,6 +141,16 @@ struct ExpressionTests {
         #expect(throws: TemplateError.self) { try render("${{ 'unterminated }}") }
     }
 
+    @Test("nesting thousands deep is refused with an error, not a stack overflow")
+    func deepNesting() throws {
+        for hostile in [String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000),
+                        String(repeating: "not ", count: 5000) + "true", String(repeating: "- ", count: 5000) + "1"] {
+            let error = try #require(throws: TemplateError.self) { try render("${{ \(hostile) }}") }
+            #expect(error.message.contains("nested more than"))
+        }
+        #expect(try render("${{ ((1 + 2)) * 3 }}") == "9")
+    }
+
     @Test("expressions reach only the values they are given")
     func noAmbientAuthority() throws {
         // No globals: the environment, the process and the file system are not names here.

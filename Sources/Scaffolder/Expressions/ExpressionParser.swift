@@ -7,6 +7,16 @@ struct ExpressionParser {
     private let source: SourceText
     private var tokens: [ExpressionToken]
     private var position = 0
+    /// How deep the recursive descent is: a template is untrusted, and `((((…` or `not not not …`
+    /// thousands deep would otherwise overflow the stack and crash the service.
+    private var depth = 0
+    static let maxDepth = 64
+
+    /// Enters one level of nesting, refusing past ``maxDepth``.
+    private mutating func descend() throws(TemplateError) {
+        depth += 1
+        guard depth <= Self.maxDepth else { throw source.error("expression nested more than \(Self.maxDepth) deep", at: current.offset) }
+    }
 
     /// Parses a whole expression out of `source.characters[range]`.
     static func parse(_ source: SourceText, _ range: Range<Int>) throws(TemplateError) -> Expression {
@@ -62,6 +72,8 @@ struct ExpressionParser {
     }
 
     mutating func expression() throws(TemplateError) -> Expression {
+        try descend()
+        defer { depth -= 1 }
         let body = try or()
         guard isName("if") else { return body }
         _ = advance()
@@ -93,6 +105,8 @@ struct ExpressionParser {
     }
 
     private mutating func not() throws(TemplateError) -> Expression {
+        try descend()
+        defer { depth -= 1 }
         if isName("not") {
             _ = advance()
             return .unary("not", try not())
@@ -170,6 +184,8 @@ struct ExpressionParser {
     }
 
     private mutating func unary() throws(TemplateError) -> Expression {
+        try descend()
+        defer { depth -= 1 }
         if isSymbol("-") || isSymbol("+") {
             guard case .symbol(let symbol) = advance().kind else { return try filters(try primary()) }
             return try filters(.unary(symbol, try unary()))
