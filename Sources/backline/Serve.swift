@@ -46,8 +46,11 @@ struct Serve: AsyncParsableCommand {
         if let logLevel { configuration.logging.level = logLevel }
         if let logFormat { configuration.logging.format = logFormat }
         let logging = configuration.logging
-        LoggingSystem.bootstrap { label in logging.makeHandler(label: label) }
-        let app = try await buildApplication(configuration: configuration, logger: Logger(label: "backline"))
+        // With traces on, every line written during a trace names it (trace_id, span_id).
+        let traceIDs = configuration.tracing.isEnabled ? BacklineTracing.logMetadataProvider : nil
+        LoggingSystem.bootstrap { label in logging.makeHandler(label: label, metadataProvider: traceIDs) }
+        // Listens at once; the catalog sources are read in the background (/readyz waits for them).
+        let app = try await buildApplication(configuration: configuration, logger: Logger(label: "backline"), ingestWhileServing: true)
         try await app.runService()
     }
 }

@@ -7,6 +7,7 @@ import Secrets
 import Scaffolder
 import Slack
 import TechHealth
+import Tracing
 
 /// The pieces of Backline, wired once: the one composition root. `backline serve` (through
 /// ``buildApplication(configuration:logger:)``) and `backline ask` both build these, so a command
@@ -52,6 +53,10 @@ public struct BacklineParts: Sendable {
     public let metrics: BacklineMetrics
     /// What `GET /readyz` checks.
     public let readiness: Readiness
+    /// Whether the first ingest has finished (at once unless it runs while serving).
+    public let catalogLoading: CatalogLoading
+    /// Where spans go (off unless `OTEL_EXPORTER_OTLP_ENDPOINT` is set; never in `ask`).
+    public let tracing: BacklineTracing
     let runner: CommandRunner
     let slackGateway: SlackGateway
     let signatureVerifier: SlackSignatureVerifier?
@@ -66,20 +71,30 @@ public struct BacklineParts: Sendable {
     ///   - configuration: the database, catalog sources, commands and credentials.
     ///   - logger: the parts' logger.
     ///   - mode: a one-shot answer (`ask`) or the service (`serve`).
+    ///   - ingestWhileServing: in the service, leave the first ingest to the catalog refresh
+    ///     service so the server listens at once (`serve`); otherwise it runs here, before serving.
     ///   - progress: told after each batch of a long start-up ingest.
     public init(
-        configuration: BacklineConfiguration, logger: Logger, mode: Mode = .oneShot, progress: @Sendable (IngestProgress) -> Void = { _ in }
+        configuration: BacklineConfiguration, logger: Logger, mode: Mode = .oneShot, ingestWhileServing: Bool = false,
+        progress: @Sendable (IngestProgress) -> Void = { _ in }
     ) async throws {
-        database = try BacklineDatabase.open(path: configuration.databasePath)
+        // Only the service traces: `ask` answers once and exits, with no service group to export from.
+        let tracing: BacklineTracing = if mode == .service { try BacklineTracing.make(settings: configuration.tracing, logger: logger) } else { .off }
+        self.tracing = tracing
+        database = try BacklineDatabase.open(path: configuration.databasePath, tracer: tracing.tracer)
         let metrics = BacklineMetrics()
         self.metrics = metrics
-        let readiness = Readiness(catalog: database.catalog, databasePath: configuration.databasePath, outbox: database.outbox)
+        let catalogLoading = CatalogLoading(loaded: !(mode == .service && ingestWhileServing))
+        self.catalogLoading = catalogLoading
+        let readiness = Readiness(
+            catalog: database.catalog, databasePath: configuration.databasePath, outbox: database.outbox, catalogLoading: catalogLoading)
         self.readiness = readiness
         let sources = !configuration.catalogPaths.isEmpty ? configuration.catalogPaths
             : configuration.databasePath == nil ? [configuration.demoCatalogDirectory.path] : []
         catalogSources = sources
         let webAPI = SlackWebAPIClient(
-            baseURL: configuration.slack.apiURL, token: configuration.slack.botToken, logger: logger, observer: metrics.slackCallObserver)
+            baseURL: configuration.slack.apiURL, token: configuration.slack.botToken, logger: logger,
+            observer: tracing.observingSlackCalls(metrics.slackCallObserver))
         let goalies = OnCallSetup.directory(
             configuration: configuration, catalogSources: sources, catalog: database.catalog, store: database.oncall, logger: logger)
         self.goalies = goalies
@@ -145,17 +160,13 @@ public struct BacklineParts: Sendable {
                     logger.error("scorecards not evaluated", metadata: ["error": "\(error)"])
                 }
             }
+        case .service where ingestWhileServing:
+            // The refresh service reads every source first, while the server already answers.
+            harvestReport = nil
+            ingestReport = nil
         case .service:
             harvestReport = nil
-            var report = IngestReport()
-            for outcome in await refresher.refreshAll() {
-                guard let part = outcome.report else { continue }
-                report.added += part.added
-                report.updated += part.updated
-                report.removed += part.removed
-                report.problems += part.problems
-                report.conflicts = part.conflicts
-            }
+            let report = IngestReport.merged(await refresher.refreshAll().compactMap(\.report))
             ingestReport = sources.isEmpty ? nil : report
         }
         let incidents = canPost
@@ -180,8 +191,12 @@ public struct BacklineParts: Sendable {
             templates: Self.templateDesk(configuration: configuration, database: database, catalogSources: sources),
             more: ["alerts": AlertsCommand(store: database.alerts)])
         let identity = IdentityResolver(catalog: database.catalog, webAPI: configuration.slack.botToken == nil ? nil : webAPI, logger: logger)
-        // Timing, counting and the per-answer log line wrap the whole pipeline, refusals included.
-        let observed = commands.wrapped(in: [CommandObservingMiddleware(metrics: metrics)])
+        // Timing, counting and the per-answer log line wrap the whole pipeline, refusals included;
+        // the command's span wraps them, so that line carries its trace id.
+        var outer: [any CommandMiddleware] = [CommandObservingMiddleware(metrics: metrics)]
+        if tracing.tracer != nil { outer.insert(CommandTracingMiddleware(tracing: tracing), at: 0) }
+        if !catalogLoading.isLoaded { outer.append(CatalogLoadingMiddleware(loading: catalogLoading)) }
+        let observed = commands.wrapped(in: outer)
         answerer = ChatAnswerer(router: observed, catalog: database.catalog, identity: identity, logger: logger)
         let gateway = SlackGateway(
             answerer: answerer, runner: runner, webAPI: webAPI, eventReceipts: database.eventReceipts,
@@ -196,10 +211,13 @@ public struct BacklineParts: Sendable {
                 if connected { metrics.socketModeConnected() }
             }
             return SocketModeClient(webAPI: webAPI, appToken: appToken, configuration: socketMode, logger: logger) { inbound, envelope in
-                metrics.socketModeEnvelope(type: envelope.type)
-                return switch await gateway.handle(inbound, transport: .slackSocketMode) {
-                case .message(let message) where envelope.acceptsResponsePayload: message
-                default: nil
+                let type = metrics.socketModeEnvelope(type: envelope.type)
+                // Each envelope is its own trace, as each HTTP request is.
+                return await tracing.withTransportSpan("slack socket-mode \(type)", kind: .consumer, transport: "slackSocketMode") { _ in
+                    switch await gateway.handle(inbound, transport: .slackSocketMode) {
+                    case .message(let message) where envelope.acceptsResponsePayload: message
+                    default: nil
+                    }
                 }
             }
         }

@@ -18,11 +18,15 @@ import Slack
 /// - Parameters:
 ///   - configuration: where to listen, the database and catalog, and credentials.
 ///   - logger: the service's logger.
-public func buildApplication(configuration: BacklineConfiguration, logger: Logger = Logger(label: "backline")) async throws -> some ApplicationProtocol {
+///   - ingestWhileServing: listen at once and read the catalog sources in the background (`serve`:
+///     `/readyz` says 503 until that first ingest ends); otherwise they are read before this returns.
+public func buildApplication(
+    configuration: BacklineConfiguration, logger: Logger = Logger(label: "backline"), ingestWhileServing: Bool = false
+) async throws -> some ApplicationProtocol {
     if configuration.databasePath == nil {
         logger.warning("no database configured: the catalog and Slack event receipts live in memory and are lost on restart (set --db)")
     }
-    let parts = try await BacklineParts(configuration: configuration, logger: logger, mode: .service)
+    let parts = try await BacklineParts(configuration: configuration, logger: logger, mode: .service, ingestWhileServing: ingestWhileServing)
     return buildApplication(parts: parts, configuration: configuration, logger: logger)
 }
 
@@ -38,15 +42,10 @@ public func buildApplication(parts: BacklineParts, configuration: BacklineConfig
 public func buildApplication<C: Clock>(
     parts: BacklineParts, configuration: BacklineConfiguration, logger: Logger, refreshClock: C
 ) -> some ApplicationProtocol where C.Duration == Duration {
-    if let report = parts.ingestReport {
-        let errors = report.problems.filter { $0.severity == .error }
-        logger.info("catalog ingested", metadata: [
-            "sources": "\(parts.catalogSources.joined(separator: ", "))", "added": "\(report.added.count)",
-            "updated": "\(report.updated.count)", "removed": "\(report.removed.count)", "errors": "\(errors.count)",
-        ])
-        for problem in errors.prefix(20) { logger.warning("catalog problem: \(problem)") }
-    }
+    parts.ingestReport?.log(sources: parts.catalogSources, logger: logger)
     let router = Router()
+    // Chat requests start a trace each; nothing is added when tracing is off.
+    if parts.tracing.tracer != nil { router.add(middleware: TransportSpanMiddleware<BasicRequestContext>(tracing: parts.tracing)) }
     HealthRoutes(readiness: parts.readiness).register(on: router)
     MetricsRoutes(metrics: parts.metrics) { [database = parts.database, metrics = parts.metrics] in
         // Counts are read at scrape time: a GROUP BY each, cheaper than keeping gauges in step.
@@ -70,9 +69,13 @@ public func buildApplication<C: Clock>(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Backline"),
         logger: logger)
+    // First, so it stops last: spans of the replies the runner finishes during shutdown are flushed.
+    if let exporter = parts.tracing.exporter { app.addServices(exporter) }
     app.addServices(parts.runner)
     let interval = configuration.catalog.refreshSeconds > 0 ? Duration.milliseconds(Int64(configuration.catalog.refreshSeconds * 1000)) : nil
-    app.addServices(CatalogRefreshService(refresher: parts.catalogRefresher, interval: interval, clock: refreshClock, logger: logger))
+    app.addServices(
+        CatalogRefreshService(
+            refresher: parts.catalogRefresher, interval: interval, clock: refreshClock, logger: logger, firstIngest: parts.catalogLoading))
     if let userGroups = parts.goalieUserGroups {
         app.addServices(GoalieUserGroupService(groups: userGroups, clock: ContinuousClock(), logger: logger))
     }

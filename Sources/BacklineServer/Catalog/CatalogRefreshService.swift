@@ -1,29 +1,47 @@
+import Catalog
 import Logging
 import ServiceLifecycle
 
 /// Refreshes every catalog source on an interval, and any source a push webhook asks for at once.
-/// Refreshes never overlap: one task does them all, in the order they were asked for.
+/// Refreshes never overlap: one task does them all, in the order they were asked for. When `serve`
+/// listens before it ingests, that task first reads every source once (the first ingest).
 public struct CatalogRefreshService<C: Clock>: Service where C.Duration == Duration {
     let refresher: CatalogRefresher
     /// Time between interval refreshes; nil leaves refreshing to webhooks.
     let interval: Duration?
     let clock: C
     let logger: Logger
+    /// The first ingest to run and report, when it did not run before serving.
+    let firstIngest: CatalogLoading?
 
     /// Creates the service.
     /// - Parameters:
     ///   - interval: time between refreshes of every source; nil for none (webhooks only).
     ///   - clock: what it waits on; tests pass a manual clock.
-    public init(refresher: CatalogRefresher, interval: Duration?, clock: C, logger: Logger) {
+    ///   - firstIngest: when not yet loaded, every source is read once before anything else, then
+    ///     marked loaded.
+    public init(refresher: CatalogRefresher, interval: Duration?, clock: C, logger: Logger, firstIngest: CatalogLoading? = nil) {
         self.refresher = refresher
         self.interval = interval
         self.clock = clock
         self.logger = logger
+        self.firstIngest = firstIngest
     }
 
     public func run() async throws {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await refresher.run() }
+            group.addTask {
+                if let firstIngest, !firstIngest.isLoaded {
+                    // In the same task as the requested refreshes, so the two never overlap;
+                    // pushes that arrive meanwhile wait their turn.
+                    let outcomes = await refresher.refreshAll()
+                    if !refresher.sources.isEmpty {
+                        IngestReport.merged(outcomes.compactMap(\.report)).log(sources: refresher.sources.map(\.description), logger: logger)
+                    }
+                    firstIngest.finish()
+                }
+                await refresher.run()
+            }
             if let interval {
                 group.addTask { try? await cancelWhenGracefulShutdown { try await tick(every: interval) } }
             }
@@ -45,5 +63,30 @@ public struct CatalogRefreshService<C: Clock>: Service where C.Duration == Durat
             next = next.advanced(by: interval)
             if next < clock.now { next = clock.now.advanced(by: interval) }
         }
+    }
+}
+
+extension IngestReport {
+    /// The reports of several sources as one (the first ingest of `serve`).
+    static func merged(_ reports: [IngestReport]) -> IngestReport {
+        var merged = IngestReport()
+        for part in reports {
+            merged.added += part.added
+            merged.updated += part.updated
+            merged.removed += part.removed
+            merged.problems += part.problems
+            merged.conflicts = part.conflicts
+        }
+        return merged
+    }
+
+    /// The start-up summary: counts, then the first errors.
+    func log(sources: [String], logger: Logger) {
+        let errors = problems.filter { $0.severity == .error }
+        logger.info("catalog ingested", metadata: [
+            "sources": "\(sources.joined(separator: ", "))", "added": "\(added.count)",
+            "updated": "\(updated.count)", "removed": "\(removed.count)", "errors": "\(errors.count)",
+        ])
+        for problem in errors.prefix(20) { logger.warning("catalog problem: \(problem)") }
     }
 }

@@ -1,6 +1,7 @@
 import Logging
 import ServiceLifecycle
 import Synchronization
+import Tracing
 
 /// Runs chat work in a task group the service owns, so that replies finishing after Slack's
 /// acknowledgement still belong to the service and graceful shutdown lets them finish.
@@ -11,6 +12,16 @@ import Synchronization
 public final class CommandRunner: Service, Sendable {
     struct Job: Sendable {
         let work: @Sendable () async -> Void
+
+        /// Work runs in the runner's task group, not in the task that submitted it: the trace in
+        /// progress there (task-local) is carried over, so a late answer's spans join its trace.
+        init(_ work: @escaping @Sendable () async -> Void) {
+            guard let trace = ServiceContext.current else {
+                self.work = work
+                return
+            }
+            self.work = { await ServiceContext.$current.withValue(trace) { await work() } }
+        }
     }
 
     private let jobs: AsyncStream<Job>
@@ -71,7 +82,7 @@ public final class CommandRunner: Service, Sendable {
     /// Starts `work` in the background; nothing waits for it.
     @discardableResult
     public func detach(_ work: @escaping @Sendable () async -> Void) -> Bool {
-        if case .enqueued = continuation.yield(Job(work: work)) { return true }
+        if case .enqueued = continuation.yield(Job(work)) { return true }
         return false
     }
 }

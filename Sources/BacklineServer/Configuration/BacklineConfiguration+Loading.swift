@@ -150,6 +150,7 @@ extension BacklineConfiguration {
             }
         }
         configuration.applySecrets(from: environment)
+        configuration.tracing = try TracingSettings(environment: environment)
         return configuration
     }
 
@@ -298,6 +299,7 @@ extension BacklineConfiguration {
             : "Catalog: the refresh interval is off (catalog.refreshSeconds: 0); only push webhooks refresh")
         lines.append("Push webhooks: GitHub \(catalog.githubWebhookSecret == nil ? "off (set GITHUB_WEBHOOK_SECRET)" : "on (/webhooks/github)"), GitLab \(catalog.gitlabWebhookToken == nil ? "off (set GITLAB_WEBHOOK_TOKEN)" : "on (/webhooks/gitlab)")")
         lines.append("Pagers: PagerDuty \(oncall.pagerDutyToken == nil ? "off (set PAGERDUTY_TOKEN)" : "on (\(oncall.pagerDutyURL))"), Opsgenie \(oncall.opsgenieAPIKey == nil ? "off (set OPSGENIE_API_KEY)" : "on (\(oncall.opsgenieURL))")")
+        lines.append(tracing.capability)
         return lines
     }
 }

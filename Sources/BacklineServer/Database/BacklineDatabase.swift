@@ -3,6 +3,7 @@ import GRDB
 import OnCall
 import Scaffolder
 import TechHealth
+import Tracing
 
 /// The deployment's one SQLite database, opened once, with each target's tables migrated.
 public struct BacklineDatabase: Sendable {
@@ -25,10 +26,11 @@ public struct BacklineDatabase: Sendable {
     public let alerts: AlertStore
 
     /// Opens the file at `path` (WAL) or, when nil, a private in-memory database, and migrates it.
-    public static func open(path: String?) throws -> BacklineDatabase {
+    /// Catalog queries made during a trace become spans of `tracer`, when given.
+    public static func open(path: String?, tracer: (any Tracer)? = nil) throws -> BacklineDatabase {
         let writer: any DatabaseWriter = try path.map { try SQLiteFile.open(path: $0) } ?? DatabaseQueue()
         return BacklineDatabase(
-            writer: writer, catalog: try CatalogStore(writer: writer), eventReceipts: try EventReceiptStore(writer: writer),
+            writer: writer, catalog: try CatalogStore(writer: writer, tracer: tracer), eventReceipts: try EventReceiptStore(writer: writer),
             oncall: try OnCallStore(writer: writer), health: try TechHealthStore(writer: writer),
             scaffolder: try ScaffolderStore(writer: writer), outbox: try OutboxStore(writer: writer), schedules: try ScheduleStore(writer: writer),
             alerts: try AlertStore(writer: writer))

@@ -42,9 +42,12 @@ extension BacklineMetrics {
 
     /// A Socket Mode envelope arrived, by its type (`slash_commands`, `events_api`, `interactive`;
     /// any type Slack adds later is counted as `other`).
-    public func socketModeEnvelope(type: String) {
-        let known = ["slash_commands", "events_api", "interactive"].contains(type)
-        count("backline_socket_mode_envelopes_total", [("type", known ? type : "other")])
+    /// Returns the type as counted, for the envelope's span name.
+    @discardableResult
+    public func socketModeEnvelope(type: String) -> String {
+        let counted = ["slash_commands", "events_api", "interactive"].contains(type) ? type : "other"
+        count("backline_socket_mode_envelopes_total", [("type", counted)])
+        return counted
     }
 
     /// Feeds the Slack Web API client's calls, 429s and pacing waits into these series.

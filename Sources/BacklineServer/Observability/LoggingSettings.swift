@@ -19,13 +19,13 @@ public struct LoggingSettings: Sendable, Equatable {
     public init() {}
 
     /// A handler factory for `LoggingSystem.bootstrap`: every line to standard error, in this format
-    /// and at this level.
-    public func makeHandler(label: String) -> any LogHandler {
+    /// and at this level, with what `metadataProvider` adds (the trace ids when tracing is on).
+    public func makeHandler(label: String, metadataProvider: Logger.MetadataProvider? = nil) -> any LogHandler {
         switch format {
         case .json:
-            return JSONLogHandler(label: label, level: level)
+            return JSONLogHandler(label: label, level: level, metadataProvider: metadataProvider)
         case .text:
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = StreamLogHandler.standardError(label: label, metadataProvider: metadataProvider)
             handler.logLevel = level
             return handler
         }

@@ -5,9 +5,10 @@ import Synchronization
 /// Whether the service should receive traffic, and if not, every reason why (`GET /readyz`).
 ///
 /// Not ready while: the database cannot be queried or its file has gone from its path (writes
-/// would land in an unlinked file and vanish at restart); no catalog source has been ingested
-/// yet (every configured source has failed since start-up, so every answer would be "not
-/// found"); Socket Mode is on but not connected (Slack cannot reach the service).
+/// would land in an unlinked file and vanish at restart); the first ingest since start-up is
+/// still running; no catalog source has been ingested yet (every configured source has failed
+/// since start-up, so every answer would be "not found"); Socket Mode is on but not connected
+/// (Slack cannot reach the service).
 public final class Readiness: Sendable {
     private struct Links {
         var socketModeEnabled = false
@@ -19,14 +20,17 @@ public final class Readiness: Sendable {
     /// Its counts and parked messages are notes: a parked message is for operators to see, and
     /// does not fail readiness.
     let outbox: OutboxStore?
+    /// The first ingest, when `serve` runs it in the background; nil when it ran before serving.
+    let catalogLoading: CatalogLoading?
     private let links = Mutex(Links())
 
     /// Readiness over `catalog`, whose file is `databasePath` (nil in memory), naming the outbox's
-    /// parked messages when `outbox` is given.
-    public init(catalog: CatalogStore, databasePath: String?, outbox: OutboxStore? = nil) {
+    /// parked messages when `outbox` is given, and not ready until `catalogLoading` says loaded.
+    public init(catalog: CatalogStore, databasePath: String?, outbox: OutboxStore? = nil, catalogLoading: CatalogLoading? = nil) {
         self.catalog = catalog
         self.databasePath = databasePath
         self.outbox = outbox
+        self.catalogLoading = catalogLoading
     }
 
     /// Socket Mode will dial out; until it connects, the service is not ready.
@@ -59,7 +63,10 @@ public final class Readiness: Sendable {
             let count = try await catalog.entityCount()
             notes.append("ready: \(count) entities")
             let statuses = try await catalog.sourceStatuses()
-            if !statuses.isEmpty, statuses.allSatisfy({ $0.lastSuccessAt == nil }) {
+            if let catalogLoading, !catalogLoading.isLoaded {
+                // The statuses are the previous run's until each source has been read again.
+                reasons.append("catalog: not ingested yet (the first ingest since start-up is running)")
+            } else if !statuses.isEmpty, statuses.allSatisfy({ $0.lastSuccessAt == nil }) {
                 reasons.append("catalog: no source has been ingested yet (\(statuses.count) failing)")
             }
             for status in statuses where !status.isHealthy {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Tracing
 
 /// The catalog's SQLite database: entities, relations, full-text search and ingestion state.
 ///
@@ -12,19 +13,22 @@ import GRDB
 /// let matches = try await store.entities(named: "playlist-api")
 /// ```
 public struct CatalogStore: Sendable {
-    let writer: any DatabaseWriter
+    let writer: TracedWriter
     let suggestionIndex = SuggestionIndexCache()
 
     /// Opens (creating if needed) the database file at `path` in WAL mode and migrates it.
-    /// - Parameter path: the SQLite file; its directory is created when missing.
-    public init(path: String) throws {
-        try self.init(writer: SQLiteFile.open(path: path))
+    /// - Parameters:
+    ///   - path: the SQLite file; its directory is created when missing.
+    ///   - tracer: where reads and writes made during a trace become spans; nil for none.
+    public init(path: String, tracer: (any Tracer)? = nil) throws {
+        try self.init(writer: SQLiteFile.open(path: path), tracer: tracer)
     }
 
     /// Wraps an existing writer and migrates it. Tests pass `DatabaseQueue()` for a private
     /// in-memory catalog.
-    public init(writer: any DatabaseWriter) throws {
-        self.writer = writer
+    /// - Parameter tracer: where reads and writes made during a trace become spans; nil for none.
+    public init(writer: any DatabaseWriter, tracer: (any Tracer)? = nil) throws {
+        self.writer = TracedWriter(base: writer, tracer: tracer)
         try CatalogMigrations.migrator.migrate(writer)
     }
 

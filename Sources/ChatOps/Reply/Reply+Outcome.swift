@@ -15,6 +15,9 @@ extension Reply {
         case userError = "user-error"
         /// A failure the operators must look at; the reply carries a correlation id.
         case internalError = "internal-error"
+        /// The service cannot answer yet (the catalog is still loading after a start); asking
+        /// again shortly works.
+        case unavailable
     }
 
     /// The outcome this reply reports: a problem reply's kind (see ``problem(_:kind:)``), else ok.
