@@ -24,8 +24,9 @@ struct ReceivedSpan: Sendable, CustomStringConvertible {
     var description: String { "\(name) [\(traceID.prefix(8))/\(spanID) ← \(parentSpanID)]" }
 }
 
-/// A local OpenTelemetry collector for tests: accepts `POST /v1/traces` in OTLP/HTTP's JSON
-/// encoding on loopback and records every span it receives, for tests to await.
+/// A local OpenTelemetry collector for tests: accepts `POST /v1/traces` in both OTLP/HTTP
+/// encodings (protobuf, the default, and JSON) on loopback and records every span it receives,
+/// for tests to await.
 final class OTLPReceiver: Sendable {
     let port: Int
     let spans: Recorder<ReceivedSpan>
@@ -48,18 +49,23 @@ final class OTLPReceiver: Sendable {
         router.post("v1/traces") { request, context -> Response in
             var request = request
             let body = try await request.collectBody(upTo: 16 << 20)
-            guard request.headers[.contentType]?.hasPrefix("application/json") == true else {
-                refused.record("content type \(request.headers[.contentType] ?? "none")")
-                return Response(status: .unsupportedMediaType)
-            }
+            let contentType = request.headers[.contentType] ?? ""
             do {
-                for span in try decode(Data(body.readableBytesView)) { spans.record(span) }
+                if contentType.hasPrefix("application/json") {
+                    for span in try decode(Data(body.readableBytesView)) { spans.record(span) }
+                    // An empty ExportTraceServiceResponse: everything accepted.
+                    return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{}")))
+                } else if contentType.hasPrefix("application/x-protobuf") {
+                    for span in try OTLPProtobuf.spans(Array(body.readableBytesView)) { spans.record(span) }
+                    // The same, as protobuf: no bytes at all.
+                    return Response(status: .ok, headers: [.contentType: "application/x-protobuf"])
+                }
+                refused.record("content type \(contentType)")
+                return Response(status: .unsupportedMediaType)
             } catch {
                 refused.record("\(error)")
                 return Response(status: .badRequest)
             }
-            // An empty ExportTraceServiceResponse: everything accepted.
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{}")))
         }
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = Application(

@@ -10,7 +10,9 @@ import SlackTesting
 import Synchronization
 import Testing
 
-@Suite("OpenTelemetry traces to a local OTLP/HTTP receiver", .timeLimit(.minutes(1)))
+// Serialized: one test sets OTEL_* variables in the process environment, which swift-otel reads
+// whenever a tracer is made.
+@Suite("OpenTelemetry traces to a local OTLP/HTTP receiver", .serialized, .timeLimit(.minutes(1)))
 struct TracingTests {
     /// A JSON logger whose lines carry the trace ids, as `serve` sets it up when tracing is on.
     private static func recordingLogger() -> (Logger, Recorder<String>) {
@@ -30,9 +32,9 @@ struct TracingTests {
                 // Known to Slack but not by chat id in the catalog: the caller is resolved through users.info.
                 fake.addUser(SlackUser(id: "U0MARIA01", name: "maria", email: "maria.gonzalez@tempo.example"))
                 var configuration = TestServer.configuration(fake: fake)
+                // OTLP's default encoding (http/protobuf), as a collector receives it.
                 configuration.tracing = try TracingSettings(environment: [
-                    "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:\(receiver.port)", "OTEL_EXPORTER_OTLP_PROTOCOL": "http/json",
-                    "OTEL_SERVICE_NAME": "backline-test",
+                    "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:\(receiver.port)", "OTEL_SERVICE_NAME": "backline-test",
                 ])
                 let app = try await buildApplication(configuration: configuration, logger: logger)
                 try await app.test(.router) { client in
@@ -83,7 +85,7 @@ struct TracingTests {
         }
     }
 
-    @Test("probes, scrapes and unsigned requests outside chat routes start no trace; a refused Slack request is a 401 span")
+    @Test("http/json: probes and scrapes start no trace; a refused Slack request is a 401 span")
     func onlyChatRequestsAreTraced() async throws {
         try await OTLPReceiver.withRunning { receiver in
             var configuration = TestServer.configuration()
@@ -105,18 +107,23 @@ struct TracingTests {
         }
     }
 
-    @Test("the collector's API key in OTEL_EXPORTER_OTLP_HEADERS never reaches the log, though swift-otel logs the variables it applies")
+    @Test("collector credentials in OTEL_EXPORTER_OTLP_HEADERS or an endpoint never reach the log, though swift-otel logs the variables it applies")
     func exporterHeadersAreRedacted() async throws {
         let (logger, lines) = Self.recordingLogger()
         // swift-otel reads its variables from the process environment; nothing else in the suite reads this one.
         setenv("OTEL_EXPORTER_OTLP_HEADERS", "x-api-key=otlp-s3cr3t-key", 1)
-        defer { unsetenv("OTEL_EXPORTER_OTLP_HEADERS") }
+        setenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://tracer:otlp-s3cr3t-password@127.0.0.1:4318/v1/traces", 1)
+        defer {
+            unsetenv("OTEL_EXPORTER_OTLP_HEADERS")
+            unsetenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+        }
         let tracing = try BacklineTracing.make(
             settings: TracingSettings(tracesURL: "http://127.0.0.1:4318/v1/traces", wireFormat: .json), logger: logger)
         #expect(tracing.tracer != nil)
         let written = lines.elements.joined()
         #expect(written.contains("HEADERS\",\"environment_value\":\"<redacted>\""), "swift-otel says it applied the variable: \(written)")
-        #expect(!written.contains("otlp-s3cr3t-key"))
+        #expect(!written.contains("otlp-s3cr3t"))
+        #expect(written.contains("http://<redacted>@127.0.0.1:4318/v1/traces"), "the endpoint is logged without its credentials")
     }
 
     @Test("OTEL_* variables: off without an endpoint, the traces path appended to the shared one, gRPC refused")

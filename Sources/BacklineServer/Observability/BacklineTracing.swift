@@ -60,6 +60,14 @@ public struct BacklineTracing: Sendable {
         case .warning: .warning
         case .error, .critical: .error
         }
+        if settings.wireFormat == .json {
+            // Seen on the wire with swift-otel 1.6.0; receivers that follow OTLP/JSON strictly (the
+            // OpenTelemetry Collector) refuse such batches with 400.
+            logger.warning("""
+                OTLP http/json: swift-otel writes trace and span ids in base64 (protobuf's JSON mapping), not the hex \
+                OTLP/JSON asks for, and the OpenTelemetry Collector refuses them; use http/protobuf (the default) with a collector
+                """)
+        }
         let backend = try OTel.makeTracingBackend(configuration: configuration)
         return BacklineTracing(tracer: backend.factory, exporter: backend.service)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 
 /// swift-otel's own diagnostics (a collector that is down, the `OTEL_*` variables it applied)
@@ -31,14 +32,27 @@ struct OTelDiagnosticsLogHandler: LogHandler {
     func log(event: LogEvent) {
         var merged = metadata
         if let explicit = event.metadata { merged.merge(explicit) { _, new in new } }
-        if let key = merged["environment_key"], "\(key)".uppercased().contains("HEADERS") {
-            for field in ["environment_value", "previous_value", "new_value"] where merged[field] != nil {
-                merged[field] = "<redacted>"
+        if let key = merged["environment_key"].map({ "\($0)".uppercased() }) {
+            for field in ["environment_value", "previous_value", "new_value"] {
+                guard let value = merged[field] else { continue }
+                if key.contains("HEADERS") {
+                    merged[field] = "<redacted>"
+                } else if key.contains("ENDPOINT") {
+                    merged[field] = "\(Self.withoutUserInfo("\(value)"))"
+                }
             }
         }
         var event = event
         event.metadata = merged
         inner.log(event: event)
+    }
+
+    /// `https://user:key@host/...` → `https://<redacted>@host/...`: an endpoint may carry credentials.
+    static func withoutUserInfo(_ url: String) -> String {
+        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@"),
+              !url[scheme.upperBound..<at].contains("/")
+        else { return url }
+        return String(url[..<scheme.upperBound]) + "<redacted>" + String(url[at...])
     }
 
     /// `logger` with its handler wrapped.
