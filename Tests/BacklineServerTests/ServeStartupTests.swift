@@ -99,12 +99,14 @@ struct ServeStartupTests {
             // The held repository is read first, so nothing is ingested while it is held.
             configuration.catalogPaths = [git.repositoryURL, configuration.demoCatalogDirectory.path]
             configuration.catalog.cloneDirectory = clones
+            // Answers come inline however loaded the machine is (no "working on it" acknowledgement).
+            configuration.slack.replyBudget = .seconds(30)
             let logger = Logger(label: "test")
             let parts = try await BacklineParts(configuration: configuration, logger: logger, mode: .service, ingestWhileServing: true)
             #expect(!parts.catalogLoading.isLoaded, "nothing was read before serving")
             let app = buildApplication(parts: parts, configuration: configuration, logger: logger)
             try await app.test(.router) { client in
-                _ = try await git.requests.wait(for: "git asking for the held repository") { $0.first }
+                _ = try await git.requests.wait(for: "git asking for the held repository", timeout: .seconds(30)) { $0.first }
                 try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.status == .ok) }
                 try await client.execute(uri: "/readyz", method: .get) { response in
                     #expect(response.status == .serviceUnavailable)

@@ -32,6 +32,7 @@ struct TracingTests {
                 // Known to Slack but not by chat id in the catalog: the caller is resolved through users.info.
                 fake.addUser(SlackUser(id: "U0MARIA01", name: "maria", email: "maria.gonzalez@tempo.example"))
                 var configuration = TestServer.configuration(fake: fake)
+                configuration.slack.replyBudget = .seconds(30)  // inline however loaded the machine is
                 // OTLP's default encoding (http/protobuf), as a collector receives it.
                 configuration.tracing = try TracingSettings(environment: [
                     "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:\(receiver.port)", "OTEL_SERVICE_NAME": "backline-test",
