@@ -86,6 +86,39 @@ struct TracingTests {
         }
     }
 
+    @Test("each Socket Mode envelope is a trace; a mention's threaded answer, posted later from the runner, stays in its envelope's trace")
+    func socketModeEnvelopes() async throws {
+        try await OTLPReceiver.withRunning { receiver in
+            try await FakeSlack.withRunning { fake in
+                var configuration = TestServer.configuration(fake: fake, socketMode: true)
+                configuration.tracing = TracingSettings(tracesURL: receiver.tracesURL)
+                let app = try await buildApplication(configuration: configuration)
+                try await app.test(.router) { _ in
+                    try await fake.waitForConnection(1)
+                    try fake.send(SlackFixtures.slashCommandEnvelope(id: "env-owner"))
+                    _ = try await fake.acks(for: "env-owner")
+                    try fake.send(SlackFixtures.eventsAPIEnvelope(id: "env-mention"))
+                    _ = try await fake.calls.first("the threaded answer") { $0.method == "chat.postMessage" }
+                }
+            }
+            let spans = try await receiver.spans.wait(for: "both envelopes' traces") { spans -> [ReceivedSpan]? in
+                spans.contains { $0.name == "slack chat.postMessage" } && spans.contains { $0.name == "slack socket-mode slash_commands" } ? spans : nil
+            }
+            let slash = try #require(spans.first { $0.name == "slack socket-mode slash_commands" })
+            #expect(slash.parentSpanID.isEmpty && slash.kind == 5, "a consumer span, root of its trace")
+            #expect(slash.attributes["backline.transport"] == "slackSocketMode")
+            #expect(spans.contains { $0.name == "command /owner" && $0.parentSpanID == slash.spanID })
+
+            let mention = try #require(spans.first { $0.name == "slack socket-mode events_api" })
+            #expect(mention.traceID != slash.traceID, "one trace per envelope")
+            let inMention = spans.filter { $0.traceID == mention.traceID }
+            let command = try #require(inMention.first { $0.name == "command /owner" }, "the mention's command runs in the runner, in the envelope's trace")
+            #expect(command.parentSpanID == mention.spanID)
+            let post = try #require(inMention.first { $0.name == "slack chat.postMessage" })
+            #expect(post.parentSpanID == mention.spanID && post.attributes["slack.result"] == "ok")
+        }
+    }
+
     @Test("http/json: probes and scrapes start no trace; a refused Slack request is a 401 span")
     func onlyChatRequestsAreTraced() async throws {
         try await OTLPReceiver.withRunning { receiver in
