@@ -1,4 +1,5 @@
 import Slack
+import Synchronization
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials

@@ -14,6 +14,7 @@ struct AlertAfterHarvestTests {
     static func catalogFolder(python: String, description: String) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("backline-alert-harvest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("api"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("team"), withIntermediateDirectories: true)
         try """
             apiVersion: backstage.io/v1alpha1
             kind: Group
@@ -21,11 +22,13 @@ struct AlertAfterHarvestTests {
               name: squad-x
               annotations: {slack.com/bot-notify: '#squad-x'}
             spec: {type: team, children: []}
-            """.write(to: directory.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
+            """.write(to: directory.appendingPathComponent("team/catalog-info.yaml"), atomically: true, encoding: .utf8)
         try write(directory, python: python, description: description)
         return directory
     }
 
+    /// Rewrites the service; each `description` must differ in length from the last, since the
+    /// ingester skips a file whose size and modification second did not change.
     static func write(_ directory: URL, python: String, description: String) throws {
         try """
             apiVersion: backstage.io/v1alpha1
@@ -55,7 +58,7 @@ struct AlertAfterHarvestTests {
         let parts = try await BacklineParts(configuration: configuration, logger: Logger(label: "test"), mode: .service)
         #expect(try await Self.alerts(parts.database).isEmpty)
 
-        try Self.write(directory, python: "3.9.18", description: "second")
+        try Self.write(directory, python: "3.9.18", description: "second one")
         _ = await parts.catalogRefresher.refreshAll()
         let told = try await Self.alerts(parts.database)
         let eol = try #require(told.first { $0.text.lowercased().contains("python") }, "\(told.map(\.text))")
@@ -64,7 +67,7 @@ struct AlertAfterHarvestTests {
 
         let job = try #require(try await parts.scheduledJobs().first { $0.id == "alerts" })
         try await job.run(Date())
-        try Self.write(directory, python: "3.9.18", description: "third")
+        try Self.write(directory, python: "3.9.18", description: "the third one")
         _ = await parts.catalogRefresher.refreshAll()
         #expect(try await Self.alerts(parts.database).map(\.id) == told.map(\.id), "told once, not once per evaluation")
     }
