@@ -38,13 +38,13 @@ extension FakeSlack {
 
     /// `C…`, `G…` or `D…` followed by upper-case letters and digits: a conversation id.
     static func isConversationID(_ text: String) -> Bool {
-        guard let first = text.first, "CGD".contains(first), text.count >= 3 else { return false }
+        guard let first = text.first, "CGD".contains(first), text.count >= 2 else { return false }
         return text.dropFirst().allSatisfy { ($0.isUppercase || $0.isNumber) && $0.isASCII }
     }
 
     /// `U…` or `W…` followed by upper-case letters and digits: a user id.
     static func isUserID(_ text: String) -> Bool {
-        guard let first = text.first, "UW".contains(first), text.count >= 3 else { return false }
+        guard let first = text.first, "UW".contains(first), text.count >= 2 else { return false }
         return text.dropFirst().allSatisfy { ($0.isUppercase || $0.isNumber) && $0.isASCII }
     }
 

@@ -43,7 +43,7 @@ actor SlackConversationDirectory {
         /// Slack ids are an upper-case type letter followed by upper-case letters and digits;
         /// channel names never contain upper case, so the two cannot be confused.
         private static func isID(_ text: String, prefixes: String) -> Bool {
-            guard let first = text.first, prefixes.contains(first), text.count >= 3 else { return false }
+            guard let first = text.first, prefixes.contains(first), text.count >= 2 else { return false }
             return text.dropFirst().allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
         }
     }
