@@ -36,7 +36,10 @@ extension FakeSlack {
 
         switch method {
         case "chat.postMessage", "chat.postEphemeral", "chat.update":
-            guard let channel = string("channel") else { return .failure("channel_not_found") }
+            // Slack posts to a name (`#general`) or a user id (the app DM) too, and answers with
+            // the conversation id; everything else (history, pacing) sees only that id.
+            guard let channel = string("channel").flatMap({ postTarget($0, state: state) }) else { return .failure("channel_not_found") }
+            let knownConversation = state.mutable.withLock { $0.conversations[channel] }
             if method == "chat.postEphemeral", string("user") == nil { return .failure("user_not_found") }
             if method == "chat.update", string("ts") == nil { return .failure("message_not_found") }
             if knownConversation?.isArchived == true { return .failure("is_archived") }
@@ -76,6 +79,10 @@ extension FakeSlack {
             return .ok(["channel": json(knownConversation ?? SlackConversation(id: channel))])
         case "conversations.history":
             return historyReply(arguments: arguments, state: state)
+        case "conversations.list":
+            return conversationListReply(arguments: arguments, state: state)
+        case "conversations.open":
+            return openReply(arguments: arguments, state: state)
         case "usergroups.list":
             let groups = state.mutable.withLock { $0.userGroups }
             return .ok(["usergroups": .array(groups.map { json($0) })])
@@ -139,7 +146,7 @@ extension FakeSlack {
         return nil
     }
 
-    private static func json(_ conversation: SlackConversation) -> JSONValue {
+    static func json(_ conversation: SlackConversation) -> JSONValue {
         var members: [String: JSONValue] = [
             "id": .string(conversation.id), "is_archived": .bool(conversation.isArchived),
             "is_private": .bool(conversation.isPrivate), "is_channel": .bool(true),

@@ -147,7 +147,9 @@ extension FakeSlack {
             default: nil
             }
         }
-        guard let channel = string("channel") else { return .failure("channel_not_found") }
+        // Unlike posting, reading history takes conversation ids only: a name or a user id is
+        // `channel_not_found`, as in Slack.
+        guard let channel = string("channel"), isConversationID(channel) else { return .failure("channel_not_found") }
         return state.mutable.withLock { state -> FakeReply in
             if state.notMemberOf.contains(channel) { return .failure("not_in_channel") }
             if state.channelFailures[channel] == "channel_not_found" { return .failure("channel_not_found") }

@@ -23,6 +23,7 @@ final class FakeSlackState: Sendable {
         var notMemberOf: Set<String> = []
         var posted: [FakeSlack.PostedMessage] = []
         var responseDelays: [String: Duration] = [:]
+        var conversationPageSize: Int?
     }
 
     let botToken: String

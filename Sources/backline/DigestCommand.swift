@@ -107,7 +107,8 @@ extension DigestCommand {
             }
             let logger = Logger(label: "backline.digest")
             let parts = try await BacklineParts(configuration: configuration, logger: logger)
-            let planner = parts.proactivePlanner(defaultTimeZone: configuration.digestTimeZone, logger: logger)
+            var planner = parts.proactivePlanner(defaultTimeZone: configuration.digestTimeZone, logger: logger)
+            planner.platform = configuration.proactivePlatform
             var teams: [EntityRef]?
             if let team {
                 guard let ref = try await planner.team(named: team) else { throw ValidationError("No team named \(team) in the catalog.") }

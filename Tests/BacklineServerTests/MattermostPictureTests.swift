@@ -25,6 +25,15 @@ final class FakeMattermost: Sendable {
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
     var received: [Received] { holder.received.withLock { $0 } }
+    /// The posts Mattermost stored (answered 201), as `(channel_id, message)`.
+    var stored: [(channel: String, message: String)] { holder.stored.withLock { $0 } }
+
+    /// Answers the next post(s) with these HTTP statuses instead of storing them (a 503 from a
+    /// proxy, a 429); each is used once.
+    func failNextPosts(with statuses: [Int]) { holder.script.withLock { $0 += statuses } }
+    /// Refuses every post to `channel` with `status`, as Mattermost does for a channel that is gone
+    /// (404) or one the bot may not post in (403).
+    func refusePosts(to channel: String, with status: Int) { holder.refused.withLock { $0[channel] = status } }
 
     private init(port: Int, holder: Holder, arrivals: AsyncStream<Received>) {
         self.port = port
@@ -44,6 +53,9 @@ final class FakeMattermost: Sendable {
 
     final class Holder: Sendable {
         let received = Mutex<[Received]>([])
+        let stored = Mutex<[(channel: String, message: String)]>([])
+        let script = Mutex<[Int]>([])
+        let refused = Mutex<[String: Int]>([:])
     }
 
     static func withRunning<T: Sendable>(_ body: (FakeMattermost) async throws -> T) async throws -> T {
@@ -68,6 +80,15 @@ final class FakeMattermost: Sendable {
                 path: "/api/v4/posts", contentType: request.headers[.contentType] ?? "", authorization: request.headers[.authorization], body: bytes)
             holder.received.withLock { $0.append(received) }
             sink.yield(received)
+            let json = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+            let channel = json?["channel_id"] as? String ?? ""
+            let failure = holder.refused.withLock { $0[channel] } ?? holder.script.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+            if let failure {
+                return Response(
+                    status: HTTPResponse.Status(code: failure), headers: [.contentType: "application/json"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"id":"api.context.permissions.app_error","message":"refused","status_code":\#(failure)}"#)))
+            }
+            holder.stored.withLock { $0.append((channel, json?["message"] as? String ?? "")) }
             return Response(
                 status: .created, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"id":"post1","channel_id":"ch1","message":"","file_ids":["87pa1qe6s3bqfpwwkqoj5ogo3r"]}"#)))

@@ -32,6 +32,7 @@ struct MigrationFreezeTests {
         ("outbox v1: messages and delivery leases", "f11bbfcc4c28325a0693089c6c9a27f2213c7dbdcae199d79d63fa5503690c6f"),
         ("scheduler v1: job runs and leases", "e1e05c6cd848be3f695c0ae8b7353131a5def26d3bef2052d7975ef2556df9ee"),
         ("alerts v1: findings, acknowledgements, snoozes", "da661c1cd2948227273c6c3da077c62557b4f24a430b34ee44f7080ee5703c86"),
+        ("outbox v2: conversation ids of channels given by name", "c9731098d0dad4b825b8ca630583def9c3c05df8ff99108981d767f83df0214e"),
     ]
 
     /// Each target runs its own migrations, in its own order: a target appends to its list, and the

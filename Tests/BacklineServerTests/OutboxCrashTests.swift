@@ -77,6 +77,19 @@ struct OutboxCrashTests {
 
     @Test("100 queued messages, serve killed with SIGKILL mid-delivery and restarted: every message arrives, none twice")
     func sigkillMidDelivery() async throws {
+        try await Self.crashAndRestart(channels: (1...10).map { "C0CRASH\($0)" }, namedChannels: false)
+    }
+
+    @Test("the same with every channel given by name (#crash-1 …), as slack.com/bot-notify usually holds it: none twice")
+    func sigkillMidDeliveryToChannelNames() async throws {
+        try await Self.crashAndRestart(channels: (1...10).map { "#crash-\($0)" }, namedChannels: true)
+    }
+
+    /// Queues ten messages to each of `channels`, kills `serve` with SIGKILL after 30 posts were
+    /// accepted, restarts it, and checks that every message arrived once.
+    /// - Parameter namedChannels: the channels are names the fake lists (three a page) with
+    ///   `conversations.list`; the worker must resolve them to look a message up after the kill.
+    static func crashAndRestart(channels: [String], namedChannels: Bool) async throws {
         let binary = try #require(Self.binary(), "build the backline executable first (swift build --build-tests)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backline-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -104,8 +117,13 @@ struct OutboxCrashTests {
                 "SLACK_BOT_TOKEN": fake.botToken, "SLACK_API_URL": fake.apiBaseURL, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                 "HOME": folder.path,
             ]
+            if namedChannels {
+                for (index, channel) in channels.enumerated() {
+                    fake.addConversation(SlackConversation(id: "C0NAMED\(index + 1)", name: String(channel.dropFirst())))
+                }
+                fake.limitConversationPages(to: 3)
+            }
             let outbox = try BacklineDatabase.open(path: database.path).outbox
-            let channels = (1...10).map { "C0CRASH\($0)" }
             let drafts = (0..<10).flatMap { index in
                 channels.map { OutboxDraft(kind: "digest", channel: $0, text: "digest \(index) for \($0)", dedupeKey: "digest:\($0):\(index)") }
             }
@@ -144,7 +162,7 @@ struct OutboxCrashTests {
             let log = (try? String(contentsOf: second.log, encoding: .utf8)) ?? ""
             let found = log.components(separatedBy: "already delivered; not sending it again").count - 1
             print(
-                "outbox crash test: \(beforeRestart) delivered before SIGKILL, \(Set(delivered).count)/100 in all, \(duplicates) duplicate(s), "
+                "outbox crash test (\(namedChannels ? "channel names" : "channel ids")): \(beforeRestart) delivered before SIGKILL, \(Set(delivered).count)/100 in all, \(duplicates) duplicate(s), "
                     + "\(lookups) history lookup(s), \(found) of them finding a message Slack accepted before the kill, \(refused) 429(s)")
             #expect(found >= 1, "the kill landed while Slack's answer was on its way; the restart must find that message in the history")
             #expect(Set(delivered) == Set(ids.map(String.init)))
@@ -152,6 +170,13 @@ struct OutboxCrashTests {
             #expect(lookups >= 1, "the restarted process looked up the message it was sending when killed")
             let counts = try await outbox.counts()
             #expect(counts == OutboxCounts(sent: 100))
+            if namedChannels {
+                let historyChannels = Set(fake.calls.elements.filter { $0.method == "conversations.history" }.compactMap { $0[string: "channel"] })
+                #expect(historyChannels.allSatisfy { $0.hasPrefix("C0NAMED") }, "history is read by conversation id only: \(historyChannels)")
+                #expect(fake.calls.elements.filter { $0.method == "conversations.history" }.allSatisfy { $0.error == nil })
+                let recorded = try await outbox.messages(in: .sent, limit: 200)
+                #expect(recorded.allSatisfy { $0.conversationID?.hasPrefix("C0NAMED") == true }, "every message knows the conversation it went to")
+            }
         }
     }
 }

@@ -9,14 +9,14 @@ import Hummingbird
 import HummingbirdTesting
 
 /// The delivery worker against the fake Slack: pacing, 429s, retries, joins, parking, and the two
-/// crash cases, each on an injected clock.
+/// crash cases, each on a manual clock that moves only when the worker waits (no test sleeps).
 @Suite("Outbox delivery", .timeLimit(.minutes(1)))
 struct OutboxDeliveryTests {
     static let base = Date(timeIntervalSince1970: 1_790_000_000)
 
     @Test("each queued message is posted once with its outbox id in metadata, and Slack's ts is recorded")
     func delivers() async throws {
-        let clock = FastClock(factor: 20)
+        let clock = ManualClock()
         try await OutboxRig.with(clock: clock, now: clock.wallClock(from: Self.base)) { rig in
             rig.fake.limitPosting(.init(clock: clock))
             let blocks = #"[{"type":"section","text":{"type":"mrkdwn","text":"*Playlists*: level 2"}}]"#
@@ -25,7 +25,7 @@ struct OutboxDeliveryTests {
                 OutboxDraft(kind: "alert", channel: "C0PLAY", text: "Docs are stale"),
                 OutboxDraft(kind: "digest", channel: "C0BACK", text: "Digest for Playback"),
             ], at: rig.now())
-            try await rig.delivering { try await rig.accepted(3) }
+            try await rig.deliver(accepted: 3)
             let posted = rig.fake.postedMessages
             #expect(posted.count == 3)
             for id in ids {
@@ -80,14 +80,14 @@ struct OutboxDeliveryTests {
 
     @Test("a 429 is honoured: the post is tried again after Retry-After, not before")
     func retryAfter() async throws {
-        let clock = FastClock(factor: 20)
+        let clock = ManualClock()
         try await OutboxRig.with(clock: clock, now: clock.wallClock(from: Self.base)) { rig in
             let limits = FakeSlack.PostingLimits(clock: clock)
             rig.fake.limitPosting(limits)
             rig.fake.failNext("chat.postMessage", with: .rateLimited(retryAfter: 3))
             let started = limits.now()
-            let id = try #require(try rig.store.enqueue(OutboxRig<FastClock>.drafts(["C0PLAY"], count: 1), at: rig.now()).first)
-            try await rig.delivering { try await rig.accepted(1) }
+            let id = try #require(try rig.store.enqueue(OutboxRig<ManualClock>.drafts(["C0PLAY"], count: 1), at: rig.now()).first)
+            try await rig.deliver(accepted: 1)
             let accepted = try #require(rig.fake.postedMessages.first)
             #expect(accepted.acceptedAt - started >= .seconds(3))
             let message = try #require(try await rig.store.message(id: id))
@@ -98,36 +98,37 @@ struct OutboxDeliveryTests {
 
     @Test("a 5xx is retried with backoff, and the retry first looks in the history, then posts once")
     func transient() async throws {
-        let clock = FastClock(factor: 20)
+        let clock = ManualClock()
         try await OutboxRig.with(clock: clock, now: clock.wallClock(from: Self.base)) { rig in
             rig.fake.limitPosting(.init(clock: clock))
             rig.fake.failNext("chat.postMessage", with: .httpStatus(503))
-            let id = try #require(try rig.store.enqueue(OutboxRig<FastClock>.drafts(["C0PLAY"], count: 1), at: rig.now()).first)
-            try await rig.delivering { try await rig.accepted(1) }
+            let id = try #require(try rig.store.enqueue(OutboxRig<ManualClock>.drafts(["C0PLAY"], count: 1), at: rig.now()).first)
+            try await rig.deliver(accepted: 1)
             let methods = rig.fake.calls.elements.map { "\($0.method) \($0.status)" }
             #expect(methods == ["chat.postMessage 503", "conversations.history 200", "chat.postMessage 200"])
             let history = try #require(rig.fake.calls.elements.first { $0.method == "conversations.history" })
             #expect(history[string: "include_all_metadata"] == "true")
-            // Backoff: 2 s × 2^0 with the fixed jitter of 75 %.
-            #expect(try #require(rig.fake.postedMessages.first).acceptedAt >= .milliseconds(1500))
+            // Backoff: 2 s × 2^0 with the fixed jitter of 75 %: 1.5 s on the manual clock, not sooner.
+            let retried = try #require(rig.fake.postedMessages.first).acceptedAt
+            #expect(retried >= .milliseconds(1500) && retried < .milliseconds(1600), "\(retried)")
             #expect(try await rig.store.message(id: id)?.attempts == 2)
         }
     }
 
     @Test("crash after Slack accepted: the message is found by its metadata and not posted again")
     func crashAfterAccepted() async throws {
-        let clock = FastClock(factor: 20)
+        let clock = ManualClock()
         try await OutboxRig.with(clock: clock, now: clock.wallClock(from: Self.base)) { rig in
-            let id = try #require(try rig.store.enqueue(OutboxRig<FastClock>.drafts(["C0PLAY"], count: 1), at: rig.now()).first)
+            let id = try #require(try rig.store.enqueue(OutboxRig<ManualClock>.drafts(["C0PLAY"], count: 1), at: rig.now()).first)
             let message = try #require(try await rig.store.message(id: id))
             // The dead process posted it; Slack accepted it; the process died before recording that.
             let posted = try await rig.slack.postMessage(
                 channel: "C0PLAY", message: SlackMessage(text: message.text),
                 metadata: SlackMessageMetadata(eventType: "backline_outbox", eventPayload: ["outbox_id": String(id), "delivery_token": message.deliveryToken]))
             try await rig.leaveInFlight(id, holder: "old-host#41#dead", leaseExpiresAt: rig.now(), firstAttemptAt: rig.now(), outcomeUnknown: true)
-            try await rig.delivering {
-                _ = try await rig.fake.calls.first("the history lookup") { $0.method == "conversations.history" }
-            }
+            let store = rig.store
+            try await rig.deliver { try await store.message(id: id)?.state == .sent }
+            #expect(rig.fake.calls.elements.contains { $0.method == "conversations.history" })
             let after = try #require(try await rig.store.message(id: id))
             #expect(after.state == .sent && after.slackTS == posted.ts)
             #expect(rig.fake.postedMessages.count == 1, "not doubled")
@@ -136,14 +137,15 @@ struct OutboxDeliveryTests {
 
     @Test("crash before Slack received: the restarted process takes its predecessor's lease at once and posts once, without a lookup")
     func crashBeforeSent() async throws {
-        let clock = FastClock(factor: 20)
+        let clock = ManualClock()
         try await OutboxRig.with(clock: clock, now: clock.wallClock(from: Self.base)) { rig in
-            let ids = try rig.store.enqueue(OutboxRig<FastClock>.drafts(["C0PLAY", "C0BACK"], count: 1), at: rig.now())
+            let ids = try rig.store.enqueue(OutboxRig<ManualClock>.drafts(["C0PLAY", "C0BACK"], count: 1), at: rig.now())
             // Claimed by the previous process of this instance, lease still running for two minutes.
             try await rig.leaveInFlight(ids[0], holder: "test-host#41#dead", leaseExpiresAt: rig.now().addingTimeInterval(3600), firstAttemptAt: nil, outcomeUnknown: false)
             // Claimed by another replica that is alive: left alone.
             try await rig.leaveInFlight(ids[1], holder: "other-host#7#live", leaseExpiresAt: rig.now().addingTimeInterval(3600), firstAttemptAt: nil, outcomeUnknown: false)
-            try await rig.delivering { try await rig.accepted(1) }
+            let store = rig.store
+            try await rig.deliver { try await store.message(id: ids[0])?.state == .sent }
             #expect(rig.fake.postedMessages.map(\.channel) == ["C0PLAY"])
             #expect(!rig.fake.calls.elements.contains { $0.method == "conversations.history" })
             #expect(try await rig.store.message(id: ids[1])?.state == .inFlight)
@@ -152,7 +154,7 @@ struct OutboxDeliveryTests {
 
     @Test("not_in_channel: a public channel is joined and posted to; a private one, a deleted one and an archived one park without holding up others")
     func channelProblems() async throws {
-        let clock = FastClock(factor: 20)
+        let clock = ManualClock()
         try await OutboxRig.with(clock: clock, now: clock.wallClock(from: Self.base)) { rig in
             rig.fake.limitPosting(.init(clock: clock))
             rig.fake.removeBot(from: "C0PUBLIC")
@@ -160,13 +162,11 @@ struct OutboxDeliveryTests {
             rig.fake.removeBot(from: "C0SECRET")
             rig.fake.failPosts(to: "C0GONE", with: "channel_not_found")
             rig.fake.addConversation(SlackConversation(id: "C0OLD", name: "old", isArchived: true))
-            let problems = OutboxRig<FastClock>.drafts(["C0GONE", "C0SECRET", "C0OLD"], count: 2)
-            try rig.store.enqueue(problems + OutboxRig<FastClock>.drafts(["C0PUBLIC", "C0OK"], count: 3), at: rig.now())
-            try await rig.delivering {
-                try await rig.accepted(6)
-                _ = try await rig.fake.calls.matches(count: 4, "refused posts", timeout: .seconds(40)) { $0.method == "chat.postMessage" && ["channel_not_found", "is_archived"].contains($0.error) }
-                _ = try await rig.fake.calls.matches(count: 2, "refused joins", timeout: .seconds(40)) { $0.method == "conversations.join" && $0.error == "method_not_supported_for_channel_type" }
-            }
+            let problems = OutboxRig<ManualClock>.drafts(["C0GONE", "C0SECRET", "C0OLD"], count: 2)
+            try rig.store.enqueue(problems + OutboxRig<ManualClock>.drafts(["C0PUBLIC", "C0OK"], count: 3), at: rig.now())
+            try await rig.deliver(accepted: 6)
+            #expect(rig.fake.calls.elements.filter { $0.method == "chat.postMessage" && ["channel_not_found", "is_archived"].contains($0.error) }.count == 4)
+            #expect(rig.fake.calls.elements.filter { $0.method == "conversations.join" && $0.error == "method_not_supported_for_channel_type" }.count == 2)
             #expect(Set(rig.fake.postedMessages.map(\.channel)) == ["C0PUBLIC", "C0OK"])
             #expect(rig.fake.calls.elements.filter { $0.method == "conversations.join" && $0.error == nil }.map { $0[string: "channel"] } == ["C0PUBLIC"])
             let parked = try await rig.store.parked()

@@ -81,13 +81,6 @@ struct OutboxRig<C: Clock & Sendable>: Sendable where C.Duration == Duration {
     }
 }
 
-extension FastClock {
-    /// Wall-clock time moving with this clock from `base`.
-    func wallClock(from base: Date) -> @Sendable () -> Date {
-        { base.addingTimeInterval(Double(self.now.offset.components.seconds) + Double(self.now.offset.components.attoseconds) / 1e18) }
-    }
-}
-
 extension ManualClock {
     /// Wall-clock time moving with this clock from `base`.
     func wallClock(from base: Date) -> @Sendable () -> Date {
@@ -98,4 +91,51 @@ extension ManualClock {
 extension Duration {
     /// Seconds as a floating-point number.
     var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// Runs a delivery worker until `done` holds, moving the manual clock (and with it the wall clock,
+/// the fake's posting limits and the backoff) to the instant the worker means to wake at whenever it
+/// is idle with nothing in flight. Nothing sleeps for real: a retry after 2 s of backoff or a 3 s
+/// `Retry-After` takes as long as the machine needs to run the code, not 3 s.
+/// - Parameters:
+///   - worker: makes the worker with the idle callback it must be given.
+///   - done: checked each time the worker goes idle, so what it checks (the outbox's record of a
+///     send) is complete.
+func deliverOnManualClock(
+    _ clock: ManualClock, worker: (@escaping @Sendable (ManualClock.Instant) -> Void) -> OutboxDeliveryService<ManualClock>,
+    until done: @escaping @Sendable () async throws -> Bool
+) async throws {
+    let idle = Recorder<ManualClock.Instant>()
+    try await withRunningService(worker { idle.record($0) }, logger: Logger(label: "outbox-test")) {
+        var seen = 0
+        while true {
+            let known = seen
+            let (count, wake) = try await idle.wait(for: "the worker to be idle", timeout: .seconds(30)) {
+                $0.count > known ? ($0.count, $0[$0.count - 1]) : nil
+            }
+            seen = count
+            if try await done() { return }
+            // At least a millisecond: a wake computed from rounded wall-clock seconds can land a
+            // hair before the due time, and the worker must not be left spinning at it.
+            clock.advance(by: max(clock.now.duration(to: wake), .milliseconds(1)))
+        }
+    }
+}
+
+extension OutboxRig where C == ManualClock {
+    /// Runs this rig's worker on its manual clock until `done` holds (see ``deliverOnManualClock(_:worker:until:)``).
+    func deliver(settings: OutboxSettings? = nil, until done: @escaping @Sendable () async throws -> Bool) async throws {
+        try await deliverOnManualClock(clock, worker: { worker(settings: settings, idle: $0) }, until: done)
+    }
+
+    /// Runs the worker until `count` posts were accepted in all and the outbox holds no message
+    /// that is still to be sent or in flight.
+    func deliver(accepted count: Int, settings: OutboxSettings? = nil) async throws {
+        let fake = fake
+        let store = store
+        try await deliver(settings: settings) {
+            let counts = try await store.counts()
+            return fake.postedMessages.count >= count && counts.queued == 0 && counts.inFlight == 0
+        }
+    }
 }

@@ -226,10 +226,15 @@ public struct BacklineParts: Sendable {
             webhookURL: configuration.mattermost.incomingWebhookURL)
         // The service's scheduler runs each team's digest and the alert rules (Digests/ProactiveJobs).
         if mode == .service {
+            var planner = proactivePlanner(defaultTimeZone: configuration.digestTimeZone, logger: logger)
+            planner.platform = configuration.proactivePlatform
             let jobs = try ProactiveJobs(
-                planner: proactivePlanner(defaultTimeZone: configuration.digestTimeZone, logger: logger), outbox: database.outbox,
+                planner: planner, outbox: database.outbox,
                 settings: configuration.digests, logger: logger)
             scheduledJobs = { try await jobs.jobs() }
+            // Alerts follow each harvest (the hourly job stays as the backstop for snoozes and
+            // quiet hours that end between harvests).
+            await harvests.whenHarvested { await jobs.alerts.evaluateLoggingFailure(after: "health harvest") }
         }
     }
 }

@@ -12,7 +12,7 @@ extension BacklineParts {
         let scorecards = (try? Scorecard.load(directory: health.scorecardsDirectory)) ?? []
         return DigestComposer(
             catalog: database.catalog, health: database.health, measurer: health.measurer, goalies: goalies,
-            incidents: database.oncall, scorecards: scorecards)
+            incidents: database.oncall, scorecards: scorecards, newServices: ServicesBornFromTemplates(store: database.scaffolder).hook)
     }
 
     /// The planner of digests and alerts over these parts.

@@ -10,6 +10,8 @@ import Logging
 public struct ProactiveJobs: Sendable {
     let planner: ProactivePlanner
     let outbox: OutboxStore
+    /// Evaluates the alert rules: the hourly job and the harvests share it, one evaluation at a time.
+    public let alerts: AlertEvaluator
     let settings: DigestSettings
     /// When the alert rules run (every hour by default; harvests run after catalog refreshes).
     let alertSchedule: CronSchedule
@@ -24,6 +26,7 @@ public struct ProactiveJobs: Sendable {
     ) throws {
         self.planner = planner
         self.outbox = outbox
+        alerts = AlertEvaluator(planner: planner, outbox: outbox, now: now, logger: logger)
         self.settings = settings
         self.alertSchedule = try alertSchedule ?? CronSchedule(parsing: "7 * * * *")
         self.now = now
@@ -48,13 +51,8 @@ public struct ProactiveJobs: Sendable {
                 jobs.append(digestJob(for: team, schedule: schedule))
             }
         }
-        let planner = planner
-        let outbox = outbox
-        let now = now
-        jobs.append(ScheduledJob(id: "alerts", schedule: alertSchedule, timeZone: .gmt) { _ in
-            let teams = try await planner.deliveries()
-            try await planner.evaluateAlerts(for: teams, now: now()) { messages in try outbox.enqueue(messages, at: now()) }
-        })
+        let alerts = alerts
+        jobs.append(ScheduledJob(id: "alerts", schedule: alertSchedule, timeZone: .gmt) { _ in _ = try await alerts.evaluate() })
         return jobs
     }
 

@@ -3,7 +3,9 @@ import Foundation
 extension ProactiveMessage {
     /// The outbox draft for this message (Slack: the blocks go with the fallback text).
     public var draft: OutboxDraft {
-        OutboxDraft(kind: kind, platform: .slack, channel: channel, text: text, blocksJSON: blocksJSON, dedupeKey: dedupeKey, notBefore: notBefore)
+        OutboxDraft(
+            kind: kind, platform: platform, channel: channel, text: text, blocksJSON: blocksJSON.isEmpty ? nil : blocksJSON, dedupeKey: dedupeKey,
+            notBefore: notBefore)
     }
 }
 

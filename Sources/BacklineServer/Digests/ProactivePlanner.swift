@@ -18,6 +18,8 @@ public struct ProactivePlanner: Sendable {
     let rotations: @Sendable () -> [EntityRef: Rotation]
     let defaultTimeZone: TimeZone
     let logger: Logger
+    /// The chat digests and alerts are rendered for and posted to (``BacklineConfiguration/proactivePlatform``).
+    public var platform: OutboxPlatform = .slack
 
     /// Creates a planner.
     /// - Parameters:
@@ -62,13 +64,13 @@ public struct ProactivePlanner: Sendable {
     /// a team that opted out or has nowhere to post.
     public func digestMessages(for team: TeamDelivery, now: Date) async throws -> [ProactiveMessage] {
         guard team.digestEnabled else { return [] }
-        guard !team.destinations.isEmpty else {
-            logger.warning("team has no channel and no owners with a Slack id: no digest", metadata: ["team": "\(team.team)"])
+        guard !team.destinations.isEmpty, platform == .slack || team.channel != nil else {
+            logger.warning("team has nowhere to post: no channel (and no owners with a Slack id on Slack): no digest", metadata: ["team": "\(team.team)"])
             return []
         }
         let (digest, reply) = try await digest(for: team, now: now)
         return try ProactiveMessage.messages(
-            reply, kind: "digest", to: team, dedupeKey: "digest:\(team.team):\(digest.week)", notBefore: nil)
+            reply, kind: "digest", to: team, dedupeKey: "digest:\(team.team):\(digest.week)", notBefore: nil, platform: platform)
     }
 
     /// Enqueues the digest of each team; returns how many messages were handed to the outbox.
@@ -93,7 +95,8 @@ public struct ProactivePlanner: Sendable {
             let notices = try await alerts.reconcile(team: team.team, candidates: candidates, at: now)
             for notice in notices {
                 let reply = try AlertMessages.notice(notice.alert, reason: notice.reason)
-                let messages = try ProactiveMessage.messages(reply, kind: "alert", to: team, dedupeKey: notice.dedupeKey, notBefore: team.notBefore(now))
+                let messages = try ProactiveMessage.messages(
+                    reply, kind: "alert", to: team, dedupeKey: notice.dedupeKey, notBefore: team.notBefore(now), platform: platform)
                 if messages.isEmpty {
                     logger.warning("alert has nowhere to go: the team has no channel and no owners with a Slack id", metadata: [
                         "team": "\(team.team)", "alert": "\(notice.alert.id)",

@@ -16,6 +16,10 @@ public actor HealthHarvestRunner {
     private let logger: Logger
     private var running = false
     private var pending: [String: URL]?
+    /// Told after each harvest that was stored and scored (the service evaluates alert rules).
+    private var harvested: (@Sendable () async -> Void)?
+    /// A harvest finished before anyone asked to be told: told as soon as someone asks.
+    private var harvestedUnheard = false
 
     /// Creates a runner.
     /// - Parameters:
@@ -42,7 +46,9 @@ public actor HealthHarvestRunner {
         running = true
         var directories = sourceDirectories
         while true {
-            await runOnce(directories)
+            if await runOnce(directories) {
+                if let harvested { await harvested() } else { harvestedUnheard = true }
+            }
             guard let next = pending else { break }
             pending = nil
             directories = next
@@ -50,7 +56,20 @@ public actor HealthHarvestRunner {
         running = false
     }
 
-    private func runOnce(_ directories: [String: URL]) async {
+    /// Calls `action` after every harvest that is stored and scored from now on, before the next
+    /// harvest starts, and at once when one finished before this call (the start-up ingest
+    /// harvests before the service's parts are all wired).
+    public func whenHarvested(_ action: @escaping @Sendable () async -> Void) async {
+        harvested = action
+        if harvestedUnheard {
+            harvestedUnheard = false
+            await action()
+        }
+    }
+
+    /// One harvest, scored; false when the harvest itself failed (the last harvests stay, so
+    /// nothing new can be found in them).
+    private func runOnce(_ directories: [String: URL]) async -> Bool {
         let started = ContinuousClock.now
         do {
             let report = try await harvester.harvest(sourceDirectories: directories, now: now())
@@ -64,7 +83,7 @@ public actor HealthHarvestRunner {
         } catch {
             metrics?.healthHarvested(duration: ContinuousClock.now - started, failed: true)
             logger.error("health harvest failed; the last harvests stay", metadata: ["error": "\(error)"])
-            return
+            return false
         }
         // Registry answers for what was just harvested (when registries are on), before scoring,
         // so scorecards and the `/health` answers that follow read the cache, not the network.
@@ -76,5 +95,6 @@ public actor HealthHarvestRunner {
         } catch {
             logger.error("scorecards not evaluated", metadata: ["error": "\(error)"])
         }
+        return true
     }
 }

@@ -44,7 +44,9 @@ public struct OutboxDeliveryService<C: Clock>: Service where C.Duration == Durat
         idle: (@Sendable (C.Instant) -> Void)? = nil, logger: Logger
     ) {
         self.store = store
-        self.sender = OutboxSender(slack: slack, mattermost: mattermost, joinPublicChannels: settings.joinPublicChannels, lookupMargin: 60)
+        self.sender = OutboxSender(
+            slack: slack, directory: slack.map { SlackConversationDirectory(slack: $0, now: now) }, mattermost: mattermost,
+            joinPublicChannels: settings.joinPublicChannels, lookupMargin: 60)
         self.settings = settings
         self.clock = clock
         self.now = now
@@ -175,12 +177,17 @@ public struct OutboxDeliveryService<C: Clock>: Service where C.Duration == Durat
                     return
                 }
             }
-            guard try await store.beginAttempt(id: message.id, holder: holder, now: now(), leaseDuration: settings.leaseSeconds) else {
+            // Resolved and kept before the send, so that a crash during it leaves the id the
+            // lookup needs (a name like `#squad-playlists` cannot be looked up).
+            let conversation = await sender.conversation(for: message)
+            guard try await store.beginAttempt(
+                id: message.id, holder: holder, now: now(), leaseDuration: settings.leaseSeconds, conversationID: conversation)
+            else {
                 logger.warning("outbox: lease lost before sending; another worker has the message", metadata: fields)
                 return
             }
             slotUsed = true
-            let result = await sender.send(message)
+            let result = await sender.send(message, conversation: conversation)
             try await record(result, for: message, fields: fields, channelKey: channelKey)
         } catch {
             // The database failed: the lease expires and the message is tried again (looked up
@@ -192,8 +199,8 @@ public struct OutboxDeliveryService<C: Clock>: Service where C.Duration == Durat
     private func record(_ result: OutboxSendResult, for message: OutboxMessage, fields: Logger.Metadata, channelKey: String) async throws {
         let attempt = message.attempts + 1
         switch result {
-        case .sent(let ts):
-            try await store.markSent(id: message.id, holder: holder, slackTS: ts, now: now())
+        case .sent(let ts, let conversation):
+            try await store.markSent(id: message.id, holder: holder, slackTS: ts, now: now(), conversationID: conversation)
             logger.debug("outbox: delivered", metadata: fields)
         case .rateLimited(let retryAfter):
             pacing.rateLimited(channelKey, retryAfter: retryAfter)

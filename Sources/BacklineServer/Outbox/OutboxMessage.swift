@@ -56,6 +56,9 @@ public struct OutboxMessage: Sendable, Hashable, Identifiable {
     public var parkedAt: Date?
     /// The last failure, for operators (Slack's error code and a short explanation).
     public var lastError: String?
+    /// The Slack conversation id of ``channel`` when that is a name or a user id (resolved before
+    /// the first send, or learned from Slack's answer): what `conversations.history` needs.
+    public var conversationID: String?
 
     init(row: Row) {
         id = row["id"]
@@ -78,6 +81,7 @@ public struct OutboxMessage: Sendable, Hashable, Identifiable {
         slackTS = row["slackTS"]
         parkedAt = (row["parkedAt"] as Double?).map(Date.init(timeIntervalSince1970:))
         lastError = row["lastError"]
+        conversationID = row["conversationID"]
     }
 }
 

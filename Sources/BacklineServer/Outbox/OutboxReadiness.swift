@@ -20,6 +20,9 @@ extension SlackWebAPIClient {
     static func forOutbox(baseURL: String, token: SlackToken?, logger: Logger) -> SlackWebAPIClient {
         var limits = SlackRateLimits.slack
         limits.postingPerChannel = nil
+        // Channel names are resolved from the list (Tier 2) and DMs opened (Tier 3), rarely.
+        limits.methodTiers["conversations.list"] = .tier2
+        limits.methodTiers["conversations.open"] = .tier3
         return SlackWebAPIClient(baseURL: baseURL, token: token, rateLimits: limits, maxRateLimitRetries: 0, logger: logger)
     }
 }

@@ -3,8 +3,8 @@ import Slack
 
 /// What one send attempt came to.
 enum OutboxSendResult: Sendable, Equatable {
-    /// Accepted; Slack's `ts` when the platform gives one.
-    case sent(ts: String?)
+    /// Accepted; Slack's `ts` and the conversation it landed in, when the platform gives them.
+    case sent(ts: String?, conversation: String?)
     /// 429: not delivered; try again after this long.
     case rateLimited(retryAfter: Duration)
     /// Failed for now. `maybeDelivered` when the platform may have taken it anyway (a timeout, a 5xx).
@@ -44,20 +44,33 @@ struct OutboxSender: Sendable {
     static let maxHistoryPages = 10
 
     let slack: SlackWebAPIClient?
+    /// Resolves channel names and user ids to conversation ids; nil without Slack.
+    let directory: SlackConversationDirectory?
     let mattermost: MattermostClient?
     /// Whether `not_in_channel` on a public channel may be fixed with `conversations.join`.
     let joinPublicChannels: Bool
     /// How far before the first attempt a history lookup starts (clock skew between us and Slack).
     let lookupMargin: TimeInterval
 
-    func send(_ message: OutboxMessage) async -> OutboxSendResult {
+    /// The conversation id a Slack message will go to when its channel is a name or a user id and
+    /// Slack can tell now; nil when the channel is already an id or cannot be resolved now (the
+    /// post then goes to the name, which Slack accepts, and a later lookup resolves it again).
+    func conversation(for message: OutboxMessage) async -> String? {
+        guard message.platform == .slack, let directory else { return nil }
+        if let known = message.conversationID { return known }
+        guard case .id(let id) = await directory.resolve(message.channel), id != message.channel else { return nil }
+        return id
+    }
+
+    /// Sends one message, to `conversation` when given (the resolved id of its channel).
+    func send(_ message: OutboxMessage, conversation: String? = nil) async -> OutboxSendResult {
         switch message.platform {
-        case .slack: await sendToSlack(message)
+        case .slack: await sendToSlack(message, to: conversation ?? message.conversationID ?? message.channel)
         case .mattermost: await sendToMattermost(message)
         }
     }
 
-    private func sendToSlack(_ message: OutboxMessage) async -> OutboxSendResult {
+    private func sendToSlack(_ message: OutboxMessage, to target: String) async -> OutboxSendResult {
         guard let slack else { return .permanent(error: "no Slack bot token configured") }
         var blocks: [Block] = []
         if let json = message.blocksJSON, !json.isEmpty {
@@ -73,11 +86,12 @@ struct OutboxSender: Sendable {
         var joined = false
         while true {
             do {
-                let posted = try await slack.postMessage(channel: message.channel, message: body, metadata: metadata)
-                return .sent(ts: posted.ts)
+                let posted = try await slack.postMessage(channel: target, message: body, metadata: metadata)
+                if target != posted.channel { await directory?.learn(name: target, id: posted.channel) }
+                return .sent(ts: posted.ts, conversation: posted.channel)
             } catch let error as SlackAPIError where error.code == "not_in_channel" && !joined {
                 guard joinPublicChannels else { return .permanent(error: "not_in_channel (joining channels is turned off: invite the bot)") }
-                switch await join(message.channel) {
+                switch await join(target) {
                 case nil:
                     joined = true
                     continue
@@ -113,13 +127,25 @@ struct OutboxSender: Sendable {
     /// outbox id and delivery token in its metadata.
     func lookUp(_ message: OutboxMessage) async -> OutboxLookupResult {
         guard message.platform == .slack, let slack else { return .unverifiable(error: "\(message.platform.rawValue) has no message metadata") }
+        // The history takes conversation ids only: a channel given by name (or a user id, for a
+        // DM) is read through the id kept before the send, else resolved now.
+        let channel: String
+        if let known = message.conversationID {
+            channel = known
+        } else {
+            switch await directory?.resolve(message.channel) ?? .id(message.channel) {
+            case .id(let id): channel = id
+            case .unknown(let reason): return .unverifiable(error: "no conversation id for \(message.channel) (\(reason))")
+            case .failed(let reason): return .transient(error: reason)
+            }
+        }
         let oldest = (message.firstAttemptAt ?? message.enqueuedAt).addingTimeInterval(-lookupMargin)
         var cursor: String?
         var joined = false
         var pages = 0
         while pages < Self.maxHistoryPages {
             do {
-                let page = try await slack.conversationHistory(channel: message.channel, oldest: oldest, limit: 200, includeAllMetadata: true, cursor: cursor)
+                let page = try await slack.conversationHistory(channel: channel, oldest: oldest, limit: 200, includeAllMetadata: true, cursor: cursor)
                 pages += 1
                 if let match = page.messages.first(where: { isOurs($0, message) }) { return .found(ts: match.ts) }
                 guard page.hasMore, let next = page.nextCursor else { return .notFound }
@@ -127,7 +153,7 @@ struct OutboxSender: Sendable {
             } catch let error as SlackAPIError where error.code == "not_in_channel" && joinPublicChannels && !joined {
                 // Posting needs no membership with chat:write.public, reading history does.
                 joined = true
-                if case let problem? = await join(message.channel) {
+                if case let problem? = await join(channel) {
                     if case .permanent(let reason) = problem { return .unverifiable(error: "not_in_channel; \(reason)") }
                     return .transient(error: "not_in_channel; joining failed for now")
                 }
@@ -176,7 +202,7 @@ struct OutboxSender: Sendable {
         guard let mattermost else { return .permanent(error: "no Mattermost client configured") }
         do {
             try await mattermost.post(text: message.text, channel: message.channel)
-            return .sent(ts: nil)
+            return .sent(ts: nil, conversation: nil)
         } catch let error as MattermostClient.PostError {
             switch error.status {
             case 0: return .permanent(error: error.description)

@@ -60,28 +60,35 @@ extension OutboxStore {
     /// Records that a send is about to start: from here until its outcome is recorded, a crash
     /// leaves `outcomeUnknown` set, and the next attempt looks the message up before sending.
     /// - Returns: false when the lease was lost (the caller must not send).
-    func beginAttempt(id: Int64, holder: String, now: Date, leaseDuration: TimeInterval) async throws -> Bool {
+    /// - Parameter conversationID: the conversation id the send goes to, when the message names
+    ///   its channel otherwise: kept, so a lookup after a crash can read that conversation's history.
+    func beginAttempt(id: Int64, holder: String, now: Date, leaseDuration: TimeInterval, conversationID: String? = nil) async throws -> Bool {
         try await writer.write { db in
             try db.execute(
                 sql: """
                     UPDATE outboxMessage SET attempts = attempts + 1, firstAttemptAt = COALESCE(firstAttemptAt, :now),
-                        outcomeUnknown = 1, leaseExpiresAt = :expiry
+                        outcomeUnknown = 1, leaseExpiresAt = :expiry, conversationID = COALESCE(:conversation, conversationID)
                     WHERE id = :id AND state = 'in-flight' AND leaseHolder = :holder
                     """,
-                arguments: ["now": now.timeIntervalSince1970, "expiry": now.timeIntervalSince1970 + leaseDuration, "id": id, "holder": holder])
+                arguments: [
+                    "now": now.timeIntervalSince1970, "expiry": now.timeIntervalSince1970 + leaseDuration, "id": id, "holder": holder,
+                    "conversation": conversationID,
+                ])
             return db.changesCount > 0
         }
     }
 
     /// Records delivery (found by a history lookup, or accepted just now).
-    func markSent(id: Int64, holder: String, slackTS: String?, now: Date) async throws {
+    /// - Parameter conversationID: the conversation Slack says the message landed in.
+    func markSent(id: Int64, holder: String, slackTS: String?, now: Date, conversationID: String? = nil) async throws {
         try await writer.write { db in
             try db.execute(
                 sql: """
-                    UPDATE outboxMessage SET state = 'sent', sentAt = :now, slackTS = :ts, outcomeUnknown = 0, leaseHolder = NULL, leaseExpiresAt = NULL
+                    UPDATE outboxMessage SET state = 'sent', sentAt = :now, slackTS = :ts, outcomeUnknown = 0, leaseHolder = NULL, leaseExpiresAt = NULL,
+                        conversationID = COALESCE(:conversation, conversationID)
                     WHERE id = :id AND state = 'in-flight' AND leaseHolder = :holder
                     """,
-                arguments: ["now": now.timeIntervalSince1970, "ts": slackTS, "id": id, "holder": holder])
+                arguments: ["now": now.timeIntervalSince1970, "ts": slackTS, "id": id, "holder": holder, "conversation": conversationID])
         }
     }
 

@@ -49,6 +49,11 @@ public struct OutboxStore: Sendable {
             CREATE INDEX outboxMessage_due ON outboxMessage(state, nextAttemptAt);
             CREATE INDEX outboxMessage_channel ON outboxMessage(platform, channel, state);
             """),
+        // A channel given by name is resolved to its conversation id before the first send, and
+        // the id kept here: after a crash the history lookup needs the id, which a name is not.
+        SchemaMigration("outbox v2: conversation ids of channels given by name", sql: """
+            ALTER TABLE outboxMessage ADD COLUMN conversationID TEXT;
+            """),
     ]
 
     /// Queues drafts in one transaction and returns their outbox ids, in order. A draft whose
