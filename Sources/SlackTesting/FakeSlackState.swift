@@ -23,6 +23,8 @@ final class FakeSlackState: Sendable {
         var notMemberOf: Set<String> = []
         var posted: [FakeSlack.PostedMessage] = []
         var responseDelays: [String: Duration] = [:]
+        var viewStack: [FakeSlack.OpenedView] = []
+        var usedTriggers: Set<String> = []
     }
 
     let botToken: String
@@ -31,6 +33,7 @@ final class FakeSlackState: Sendable {
     let responseURLPosts = Recorder<FakeSlack.ResponseURLPost>()
     let socketEvents = Recorder<FakeSlack.SocketEvent>()
     let sharedFiles = Recorder<FakeSlack.SharedFile>()
+    let views = Recorder<FakeSlack.OpenedView>()
     let mutable = Mutex(Mutable())
 
     init(botToken: String, appToken: String) {

@@ -169,6 +169,8 @@ public struct BacklineParts: Sendable {
         goalieUserGroups = userGroups
         let runner = CommandRunner(logger: logger)
         self.runner = runner
+        let templates = Self.templateDesk(
+            configuration: configuration, database: database, catalogSources: sources, slack: canPost ? webAPI : nil, logger: logger)
         let commands = try CommandSet.router(
             commandsDirectory: configuration.commandsDirectory, goalies: goalies, incidents: incidents,
             goalieChanged: { team in
@@ -177,7 +179,7 @@ public struct BacklineParts: Sendable {
                 runner.detach { await userGroups.sync(team: team, at: Date()) }
             },
             health: (health.store, health.measurer),
-            templates: Self.templateDesk(configuration: configuration, database: database, catalogSources: sources),
+            templates: templates,
             more: ["alerts": AlertsCommand(store: database.alerts)])
         let identity = IdentityResolver(catalog: database.catalog, webAPI: configuration.slack.botToken == nil ? nil : webAPI, logger: logger)
         // Timing, counting and the per-answer log line wrap the whole pipeline, refusals included.
@@ -185,7 +187,10 @@ public struct BacklineParts: Sendable {
         answerer = ChatAnswerer(router: observed, catalog: database.catalog, identity: identity, logger: logger)
         let gateway = SlackGateway(
             answerer: answerer, runner: runner, webAPI: webAPI, eventReceipts: database.eventReceipts,
-            replyBudget: configuration.slack.replyBudget, canPost: canPost, incidents: incidents, metrics: metrics, logger: logger)
+            replyBudget: configuration.slack.replyBudget, canPost: canPost, incidents: incidents, metrics: metrics,
+            templateForms: canPost
+                ? SlackTemplateForms(desk: templates, webAPI: webAPI, catalog: database.catalog, identity: identity, runner: runner, logger: logger) : nil,
+            logger: logger)
         slackGateway = gateway
         signatureVerifier = configuration.slack.signingSecret.map { SlackSignatureVerifier(signingSecret: $0.revealed) }
         socketModeClient = configuration.slack.appToken.map { appToken in
@@ -198,7 +203,8 @@ public struct BacklineParts: Sendable {
             return SocketModeClient(webAPI: webAPI, appToken: appToken, configuration: socketMode, logger: logger) { inbound, envelope in
                 metrics.socketModeEnvelope(type: envelope.type)
                 return switch await gateway.handle(inbound, transport: .slackSocketMode) {
-                case .message(let message) where envelope.acceptsResponsePayload: message
+                case .message(let message) where envelope.acceptsResponsePayload: .message(message)
+                case .viewResponse(let response): .viewResponse(response)
                 default: nil
                 }
             }

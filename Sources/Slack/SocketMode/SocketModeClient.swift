@@ -16,9 +16,10 @@ import WSClient
 /// let group = ServiceGroup(services: [app, socket], logger: logger)
 /// ```
 public struct SocketModeClient: Service, CustomStringConvertible {
-    /// Handles one envelope's payload; the returned message is sent as the acknowledgement payload
-    /// when the envelope accepts one (slash commands), and ignored otherwise.
-    public typealias Handler = @Sendable (SlackInbound, SocketModeEnvelopeInfo) async -> SlackMessage?
+    /// Handles one envelope's payload; the returned payload (a slash command's message, a
+    /// `view_submission`'s ``ViewResponse``) is sent with the acknowledgement when the envelope
+    /// accepts one, and ignored otherwise.
+    public typealias Handler = @Sendable (SlackInbound, SocketModeEnvelopeInfo) async -> SocketModeAck.Payload?
 
     /// Tuning knobs with production defaults.
     public struct Configuration: Sendable {
