@@ -144,6 +144,15 @@ extension FakeSlack {
         return "payload=" + (payload.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
     }
 
+    /// The HTTP interactivity body for `payload`, signed as Slack signs it for an app with
+    /// `signingSecret`, at `timestamp` (Unix seconds; now by default).
+    public static func signedInteraction(
+        payload: String, signingSecret: String, timestamp: Int64 = Int64(Date().timeIntervalSince1970)
+    ) -> (body: String, headers: SlackRequestSigner.Headers) {
+        let body = interactivityForm(payload: payload)
+        return (body, SlackRequestSigner(signingSecret: signingSecret).sign(body: body, timestamp: timestamp))
+    }
+
     /// A Socket Mode `interactive` envelope carrying `payload`; view submissions accept a response.
     public static func interactiveEnvelope(id: String, payload: String) -> String {
         #"{"envelope_id":"\#(id)","type":"interactive","accepts_response_payload":true,"payload":\#(payload)}"#

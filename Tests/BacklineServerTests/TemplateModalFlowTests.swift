@@ -34,11 +34,10 @@ struct TemplateModalFlowTests {
     /// Posts a signed `view_submission` to the interactivity route and returns the answer's JSON
     /// (nil for an empty 200).
     static func submit(_ payload: String, _ client: some TestClientProtocol) async throws -> SlackTesting.JSONValue? {
-        let body = FakeSlack.interactivityForm(payload: payload)
-        return try await client.execute(
-            uri: "/slack/interactivity", method: .post, headers: TestServer.signedHeaders(body, contentType: "application/x-www-form-urlencoded"),
-            body: ByteBuffer(string: body)
-        ) { response in
+        let (body, signed) = FakeSlack.signedInteraction(payload: payload, signingSecret: TestServer.signingSecret)
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        for field in signed.fields { headers[HTTPField.Name(field.name)!] = field.value }
+        return try await client.execute(uri: "/slack/interactivity", method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
             #expect(response.status == .ok)
             guard response.body.readableBytes > 0 else { return nil }
             return try JSONDecoder().decode(SlackTesting.JSONValue.self, from: Data(String(buffer: response.body).utf8))

@@ -21,9 +21,3 @@ extension ParameterForm.Field {
             .sorted { $0.ref.description < $1.ref.description }
     }
 }
-
-extension ParameterForm {
-    /// Text typed for a field, read as the field's type (`3` for a number, `yes` for a boolean,
-    /// `a,b` for a list), as `prepare` reads it; for forms that show the defaults back as text.
-    public static func coerced(_ value: JSONValue, for field: Field) -> JSONValue { coerce(value, schema: field.schema) }
-}

@@ -11,7 +11,7 @@ import WSClient
 ///
 /// ```swift
 /// let socket = SocketModeClient(webAPI: slack, appToken: appToken, logger: logger) { inbound, info in
-///     await pipeline.handle(inbound)   // returned message becomes a slash command's ack payload
+///     await pipeline.handle(inbound)   // a returned payload (.message, .viewResponse) rides on the ack
 /// }
 /// let group = ServiceGroup(services: [app, socket], logger: logger)
 /// ```
