@@ -62,8 +62,10 @@ struct TemplateModalFlowTests {
         try await FakeSlack.withRunning { fake in
             let app = try await buildApplication(configuration: TestServer.configuration(fake: fake))
             try await app.test(.router) { client in
-                // The modal is the answer: the command's acknowledgement is empty.
-                #expect(try await Self.command("run swift-service", "/template", fake: fake, client).isEmpty)
+                // The modal is the answer (the acknowledgement is empty, or "working on it" on a slow
+                // machine): nothing runs without values.
+                let ack = try await Self.command("run swift-service", "/template", fake: fake, client)
+                #expect(ack.isEmpty || ack.contains("Working on"), "\(ack)")
                 let first = try await fake.views.first("the form's first page") { $0.origin == "views.open" }
                 let open = try #require(fake.calls.elements.first { $0.method == "views.open" })
                 #expect(open[string: "trigger_id"] == "1.2.3")
@@ -143,7 +145,7 @@ struct TemplateModalFlowTests {
                 try fake.send(
                     #"{"envelope_id":"env-form","type":"slash_commands","accepts_response_payload":true,"payload":{"team_id":"T111","channel_id":"C111","user_id":"U111","user_name":"steve","command":"/template","text":"run docs-site","response_url":"\#(fake.responseURL("socket"))","trigger_id":"111.222.xxx"}}"#)
                 let ack = try #require(try await fake.acks(for: "env-form").first)
-                #expect(ack.payload == nil)
+                #expect(ack.payload == nil || ack.payload?["text"]?.stringValue?.hasPrefix("Working on") == true)
                 let form = try await fake.views.first("the form") { $0.origin == "views.open" }
                 #expect(form.view.submit == "Run")
                 #expect(form.view.inputs.map(\.blockID) == ["name", "title", "description", "owner", "remoteUrl", "sections"])
