@@ -112,6 +112,8 @@ extension FakeSlack {
         case "apps.connections.open":
             let ticket = state.nextTimestamp()
             return .ok(["url": .string("ws://\(host ?? "127.0.0.1")/link?ticket=\(ticket)&app_id=A0FAKE")])
+        case "views.open", "views.push", "views.update":
+            return viewReply(method: method, arguments: arguments, state: state)
         case "files.getUploadURLExternal", "files.completeUploadExternal":
             return fileReply(method: method, arguments: arguments, state: state, host: host)
         default:

@@ -24,6 +24,8 @@ final class FakeSlackState: Sendable {
         var posted: [FakeSlack.PostedMessage] = []
         var responseDelays: [String: Duration] = [:]
         var conversationPageSize: Int?
+        var viewStack: [FakeSlack.OpenedView] = []
+        var usedTriggers: Set<String> = []
     }
 
     let botToken: String
@@ -32,6 +34,7 @@ final class FakeSlackState: Sendable {
     let responseURLPosts = Recorder<FakeSlack.ResponseURLPost>()
     let socketEvents = Recorder<FakeSlack.SocketEvent>()
     let sharedFiles = Recorder<FakeSlack.SharedFile>()
+    let views = Recorder<FakeSlack.OpenedView>()
     let mutable = Mutex(Mutable())
 
     init(botToken: String, appToken: String) {

@@ -89,7 +89,11 @@ private let json = "application/json"
     }
 
     @Test func `other interaction types are unsupported`() throws {
-        #expect(try decode("payload=%7B%22type%22%3A%22view_submission%22%7D", contentType: form) == .unsupported(type: "view_submission"))
+        #expect(try decode("payload=%7B%22type%22%3A%22shortcut%22%7D", contentType: form) == .unsupported(type: "shortcut"))
+        // A view_submission without its view is refused, not guessed at.
+        #expect(throws: SlackPayloadError.missingField("view")) {
+            try decode("payload=%7B%22type%22%3A%22view_submission%22%2C%22user%22%3A%7B%22id%22%3A%22U1%22%7D%7D", contentType: form)
+        }
     }
 
     @Test func `malformed bodies throw typed errors with a readable message`() {

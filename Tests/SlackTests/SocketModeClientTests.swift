@@ -13,7 +13,7 @@ private func socketClient(
         handled.record(Handled(inbound: inbound, info: info))
         await gate?(info)
         if case .slashCommand(let command) = inbound {
-            return SlackMessage(responseType: .ephemeral, text: "\(command.text) is owned by Playback")
+            return .message(SlackMessage(responseType: .ephemeral, text: "\(command.text) is owned by Playback"))
         }
         return nil
     }

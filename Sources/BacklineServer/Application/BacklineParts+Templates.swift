@@ -1,13 +1,20 @@
 import Catalog
 import ChatOps
 import Foundation
+import Logging
 import Scaffolder
+import Slack
 
 extension BacklineParts {
     /// `/template`'s desk: the configured template folders plus the catalog's Template entities,
     /// reloaded per command (template files are edited while Backline runs), and a runner whose
     /// `catalog:register` ingests into this deployment's catalog and whose runs are kept.
-    static func templateDesk(configuration: BacklineConfiguration, database: BacklineDatabase, catalogSources: [String]) -> TemplateDesk {
+    /// With `slack` (a bot token), real runs asked for in a Slack channel show their progress in a
+    /// thread there.
+    static func templateDesk(
+        configuration: BacklineConfiguration, database: BacklineDatabase, catalogSources: [String], slack: SlackWebAPIClient? = nil,
+        logger: Logger = Logger(label: "backline")
+    ) -> TemplateDesk {
         let folders = configuration.templateDirectories
         let roots = catalogSources.filter { !$0.contains("://") }.map { URL(fileURLWithPath: $0) }
         let catalog = database.catalog
@@ -17,6 +24,10 @@ extension BacklineParts {
                 await library.addCatalogTemplates(from: catalog, roots: roots)
                 return library
             },
-            runner: TemplateRunner(services: .catalog(catalog), catalog: PickerCatalog(store: catalog), store: database.scaffolder))
+            runner: TemplateRunner(services: .catalog(catalog), catalog: PickerCatalog(store: catalog), store: database.scaffolder),
+            watch: { invocation, template in
+                guard let slack, invocation.source == .slackHTTP || invocation.source == .slackSocketMode, let channel = invocation.channelID else { return nil }
+                return SlackRunThread(webAPI: slack, channel: channel, userID: invocation.caller.userID, templateTitle: template.displayName, logger: logger).watch
+            })
     }
 }

@@ -180,6 +180,8 @@ public struct BacklineParts: Sendable {
         goalieUserGroups = userGroups
         let runner = CommandRunner(logger: logger)
         self.runner = runner
+        let templates = Self.templateDesk(
+            configuration: configuration, database: database, catalogSources: sources, slack: canPost ? webAPI : nil, logger: logger)
         let commands = try CommandSet.router(
             commandsDirectory: configuration.commandsDirectory, goalies: goalies, incidents: incidents,
             goalieChanged: { team in
@@ -188,7 +190,7 @@ public struct BacklineParts: Sendable {
                 runner.detach { await userGroups.sync(team: team, at: Date()) }
             },
             health: (health.store, health.measurer),
-            templates: Self.templateDesk(configuration: configuration, database: database, catalogSources: sources),
+            templates: templates,
             more: ["alerts": AlertsCommand(store: database.alerts)])
         let identity = IdentityResolver(catalog: database.catalog, webAPI: configuration.slack.botToken == nil ? nil : webAPI, logger: logger)
         // Timing, counting and the per-answer log line wrap the whole pipeline, refusals included;
@@ -200,7 +202,10 @@ public struct BacklineParts: Sendable {
         answerer = ChatAnswerer(router: observed, catalog: database.catalog, identity: identity, logger: logger)
         let gateway = SlackGateway(
             answerer: answerer, runner: runner, webAPI: webAPI, eventReceipts: database.eventReceipts,
-            replyBudget: configuration.slack.replyBudget, canPost: canPost, incidents: incidents, metrics: metrics, logger: logger)
+            replyBudget: configuration.slack.replyBudget, canPost: canPost, incidents: incidents, metrics: metrics,
+            templateForms: canPost
+                ? SlackTemplateForms(desk: templates, webAPI: webAPI, catalog: database.catalog, identity: identity, runner: runner, logger: logger) : nil,
+            logger: logger)
         slackGateway = gateway
         signatureVerifier = configuration.slack.signingSecret.map { SlackSignatureVerifier(signingSecret: $0.revealed) }
         socketModeClient = configuration.slack.appToken.map { appToken in
@@ -213,9 +218,10 @@ public struct BacklineParts: Sendable {
             return SocketModeClient(webAPI: webAPI, appToken: appToken, configuration: socketMode, logger: logger) { inbound, envelope in
                 let type = metrics.socketModeEnvelope(type: envelope.type)
                 // Each envelope is its own trace, as each HTTP request is.
-                return await tracing.withTransportSpan("slack socket-mode \(type)", kind: .consumer, transport: "slackSocketMode") { _ in
+                return await tracing.withTransportSpan("slack socket-mode \(type)", kind: .consumer, transport: "slackSocketMode") { _ -> SocketModeAck.Payload? in
                     switch await gateway.handle(inbound, transport: .slackSocketMode) {
-                    case .message(let message) where envelope.acceptsResponsePayload: message
+                    case .message(let message) where envelope.acceptsResponsePayload: .message(message)
+                    case .viewResponse(let response): .viewResponse(response)
                     default: nil
                     }
                 }

@@ -17,6 +17,8 @@ public struct SlackGateway: Sendable {
         case empty
         /// The `url_verification` challenge, echoed.
         case challenge(String)
+        /// A `view_submission`'s answer: errors on fields, the next view, or closing the modal.
+        case viewResponse(ViewResponse)
     }
 
     let answerer: ChatAnswerer
@@ -27,6 +29,7 @@ public struct SlackGateway: Sendable {
     let canPost: Bool
     let incidents: IncidentDesk?
     let metrics: BacklineMetrics?
+    let templateForms: SlackTemplateForms?
     let logger: Logger
 
     /// Creates a gateway.
@@ -34,10 +37,14 @@ public struct SlackGateway: Sendable {
     ///   - canPost: whether a bot token is configured, so replies to mentions can be posted.
     ///   - incidents: incident handling for channel and message events; nil turns it off.
     ///   - metrics: where acknowledgement latency and late answers are counted.
+    ///   - templateForms: opens `/template run NAME` as a modal and answers its submissions; nil
+    ///     (no bot token) makes `/template run NAME` say what to type instead.
     public init(
         answerer: ChatAnswerer, runner: CommandRunner, webAPI: SlackWebAPIClient, eventReceipts: EventReceiptStore,
-        replyBudget: Duration, canPost: Bool, incidents: IncidentDesk? = nil, metrics: BacklineMetrics? = nil, logger: Logger
+        replyBudget: Duration, canPost: Bool, incidents: IncidentDesk? = nil, metrics: BacklineMetrics? = nil,
+        templateForms: SlackTemplateForms? = nil, logger: Logger
     ) {
+        self.templateForms = templateForms
         self.answerer = answerer
         self.runner = runner
         self.webAPI = webAPI
@@ -60,7 +67,7 @@ public struct SlackGateway: Sendable {
             let invocation = Invocation(
                 command: command.command, text: command.text, caller: .init(userID: command.userID, name: command.userName),
                 channelID: command.channelID, source: transport)
-            return await answerWithinBudget(invocation, responseURL: command.responseURL)
+            return await answerWithinBudget(invocation, responseURL: command.responseURL, triggerID: command.triggerID)
         case .interactive(let actions):
             // A button carries the command line to run in its value (e.g. the next page of a list).
             guard let action = actions.actions.first(where: { $0.actionID.hasPrefix(SlackReplyRenderer.runCommandActionID) }), let line = action.value else {
@@ -74,16 +81,44 @@ public struct SlackGateway: Sendable {
         case .event(let callback):
             await receive(callback, transport: transport)
             return .empty
+        case .viewSubmission(let submission):
+            guard let templateForms, templateForms.owns(submission.view) else {
+                logger.debug("a view submission that is not ours", metadata: ["callback_id": "\(submission.view.callbackID ?? "")"])
+                return .empty
+            }
+            return .viewResponse(await templateForms.submit(submission))
+        case .viewClosed(let closed):
+            // Closing a form needs no answer: nothing was started, nothing is kept.
+            logger.debug("a view was closed", metadata: ["callback_id": "\(closed.view.callbackID ?? "")"])
+            return .empty
         }
     }
 
-    private func answerWithinBudget(_ invocation: Invocation, responseURL: String?) async -> Acknowledgement {
+    /// A reply asking for a form opens it with the command's `trigger_id` (only good for three
+    /// seconds, so within the acknowledgement's budget); when it cannot, the reply's own text says
+    /// what to type instead. Nil when the form opened and nothing more needs saying.
+    private func openForm(of reply: Reply, triggerID: String?, channel: String?) async -> Reply? {
+        guard case .template(let name)? = reply.form else { return reply }
+        guard let templateForms, let triggerID else { return reply }
+        switch await templateForms.open(template: name, triggerID: triggerID, channel: channel) {
+        case .opened:
+            return nil
+        case .refused(let why):
+            var refused = reply
+            refused.blocks.insert(.paragraph(.text(why)), at: 0)
+            refused.summary = why
+            return refused
+        }
+    }
+
+    private func answerWithinBudget(_ invocation: Invocation, responseURL: String?, triggerID: String? = nil) async -> Acknowledgement {
         let started = ContinuousClock.now
-        let outcome = await runner.run(within: replyBudget, clock: ContinuousClock()) {
+        let outcome = await runner.run(within: replyBudget, clock: ContinuousClock()) { () -> Reply? in
             let reply = await answerer.answer(invocation)
             postPictures(of: reply, to: invocation.channelID, threadTS: nil)
-            return reply
+            return await openForm(of: reply, triggerID: triggerID, channel: invocation.channelID)
         } late: { reply in
+            guard let reply else { return }
             guard let responseURL else {
                 logger.warning("a late reply has no response_url to go to", metadata: ["command": "\(invocation.command)"])
                 return
@@ -94,8 +129,11 @@ public struct SlackGateway: Sendable {
         if case .continuing = outcome { late = true }
         metrics?.slackAcknowledged(transport: invocation.source.rawValue, latency: ContinuousClock.now - started, late: late)
         switch outcome {
-        case .finished(let reply):
+        case .finished(let reply?):
             return .message(SlackReplyRenderer.render(reply))
+        case .finished(nil):
+            // A form opened: the modal is the answer.
+            return .empty
         case .continuing:
             return .message(SlackMessage(responseType: .ephemeral, text: "Working on /\(invocation.command) \(invocation.text)…"))
         case .refused:

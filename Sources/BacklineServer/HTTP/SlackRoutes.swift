@@ -42,6 +42,8 @@ struct SlackRoutes {
             return .json(try JSONEncoder().encode(["challenge": challenge]))
         case .message(let message):
             return .json(try SlackJSON.encode(message))
+        case .viewResponse(let response):
+            return .json(try SlackJSON.encode(response))
         }
     }
 }

@@ -18,6 +18,9 @@ public struct Reply: Sendable, Hashable {
     public var blocks: [ReplyBlock]
     /// The structured answer, for `--format json` and API clients; stable, documented keys.
     public var data: JSONValue
+    /// A form the transport opens instead of showing the blocks, where it can (a Slack modal);
+    /// transports without forms show the blocks, which say what to type instead.
+    public var form: FormRequest?
 
     /// Creates a reply.
     public init(visibility: Visibility = .ephemeral, summary: String, blocks: [ReplyBlock], data: JSONValue) {
@@ -26,6 +29,12 @@ public struct Reply: Sendable, Hashable {
         self.blocks = blocks
         self.data = data
     }
+}
+
+/// A form a handler asks the transport to open for the person who asked.
+public enum FormRequest: Sendable, Hashable {
+    /// The parameters form of the template with this name.
+    case template(name: String)
 }
 
 /// One element of a reply's layout.

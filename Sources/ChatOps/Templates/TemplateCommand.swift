@@ -9,11 +9,38 @@ public struct TemplateDesk: Sendable {
     public var library: @Sendable () async -> TemplateLibrary
     /// The runner (catalog services, pickers, run store).
     public var runner: TemplateRunner
+    /// Follows a real run where the transport can show progress as it happens (a Slack thread);
+    /// nil where it cannot (the terminal, Mattermost's single answer).
+    public var watch: @Sendable (Invocation, Template) async -> TemplateRunWatch?
 
     /// Creates a desk.
-    public init(library: @escaping @Sendable () async -> TemplateLibrary, runner: TemplateRunner) {
+    public init(
+        library: @escaping @Sendable () async -> TemplateLibrary, runner: TemplateRunner,
+        watch: @escaping @Sendable (Invocation, Template) async -> TemplateRunWatch? = { _, _ in nil }
+    ) {
         self.library = library
         self.runner = runner
+        self.watch = watch
+    }
+}
+
+/// Someone following a run: told when it starts (values valid), as each step ends, and at the end.
+public struct TemplateRunWatch: Sendable {
+    /// The run starts: its values were valid.
+    public var started: @Sendable () async -> Void
+    /// A step ended (completed, skipped or failed).
+    public var stepFinished: @Sendable (StepResult) async -> Void
+    /// The run ended, however it ended.
+    public var finished: @Sendable (RunResult) async -> Void
+
+    /// Creates a watch.
+    public init(
+        started: @escaping @Sendable () async -> Void, stepFinished: @escaping @Sendable (StepResult) async -> Void,
+        finished: @escaping @Sendable (RunResult) async -> Void
+    ) {
+        self.started = started
+        self.stepFinished = stepFinished
+        self.finished = finished
     }
 }
 
@@ -52,6 +79,14 @@ public struct TemplateCommand: CommandHandler {
         case "run":
             guard let name = rest.first else { throw UsageError("Which template? e.g. /template run swift-service name=queue-api", usage: spec.usage) }
             let template = try await find(name, desk: desk)
+            let userName = invocation.caller.catalogUser?.description ?? invocation.caller.userID
+            let user = await RunUser.resolve(userName, in: context.catalog)
+            let isDryRun = arguments.flag("dry_run")
+            // No values where a form can open: the form asks for them (someone the template does
+            // not allow gets the refusal instead of a form they cannot use).
+            if rest.count == 1, !isDryRun, invocation.source.opensForms, !template.pages.isEmpty, TemplateRunner.isAllowed(template, user: user) {
+                return Self.formReply(template)
+            }
             var values: [String: JSONValue] = [:]
             for pair in rest.dropFirst() {
                 guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
@@ -59,9 +94,11 @@ public struct TemplateCommand: CommandHandler {
                 }
                 ParameterForm.assign(String(pair[..<equals]), .string(String(pair[pair.index(after: equals)...])), into: &values)
             }
-            let userName = invocation.caller.catalogUser?.description ?? invocation.caller.userID
-            let user = await RunUser.resolve(userName, in: context.catalog)
-            let result = await desk.runner.run(template, RunRequest(values: values, user: user, isDryRun: arguments.flag("dry_run"), source: "chat"))
+            let watch = isDryRun ? nil : await desk.watch(invocation, template)
+            let request = RunRequest(
+                values: values, user: user, isDryRun: isDryRun, source: "chat", stepFinished: watch?.stepFinished, started: watch?.started)
+            let result = await desk.runner.run(template, request)
+            await watch?.finished(result)
             return Self.reply(result)
         case "runs":
             guard let store = desk.runner.store else { throw TemplatesUnavailable() }
@@ -81,6 +118,20 @@ public struct TemplateCommand: CommandHandler {
             throw TemplateNotFound(name: name, known: library.templates.map(\.name).sorted())
         }
         return template
+    }
+
+    /// Asks the transport to open the template's form; where it cannot, says what to type.
+    static func formReply(_ template: Template) -> Reply {
+        let fields = ParameterForm(template: template).fields.map(\.name)
+        var reply = Reply(
+            summary: "Opening the form for \(template.displayName)…",
+            blocks: [
+                .paragraph("Give the values after the name: \(code: "/template run \(template.name) key=value …")"),
+                .context("Fields: \(fields.joined(separator: ", ")). /template show \(template.name) explains them."),
+            ],
+            data: .object(["template": .string(template.name), "form": .bool(true)]))
+        reply.form = .template(name: template.name)
+        return reply
     }
 
     /// A run's reply: the outcome, its errors or failed step, the files of a dry run, and the links.
@@ -120,6 +171,12 @@ public struct TemplateCommand: CommandHandler {
         }
         return reply
     }
+}
+
+extension Invocation.Source {
+    /// Whether the transport can open a form for the person who asked (Slack, with the
+    /// command's `trigger_id`).
+    var opensForms: Bool { self == .slackHTTP || self == .slackSocketMode }
 }
 
 /// No templates here: the deployment did not set them up.

@@ -32,7 +32,7 @@ enum Pickers {
     }
 
     /// The filters of `catalogFilter` (one object or a list: any may match) or `allowedKinds`.
-    private static func filters(_ options: JSONValue, defaultKinds: [String]) -> [[String: JSONValue]] {
+    static func filters(_ options: JSONValue, defaultKinds: [String]) -> [[String: JSONValue]] {
         switch options["catalogFilter"] {
         case .object(let filter)?: return [filter]
         case .array(let list)?: return list.compactMap(\.objectValue)
@@ -42,7 +42,7 @@ enum Pickers {
         }
     }
 
-    private static func kinds(in filters: [[String: JSONValue]]) -> [String]? {
+    static func kinds(in filters: [[String: JSONValue]]) -> [String]? {
         var kinds: [String] = []
         for filter in filters {
             switch filter["kind"] {

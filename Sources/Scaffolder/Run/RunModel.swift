@@ -32,11 +32,17 @@ public struct RunRequest: Sendable {
     public var outputDirectory: URL?
     /// Whether the template came from a source the operator configured (chat runs only those).
     public var source: String
+    /// Told about each step as it ends (completed, skipped or failed), with its result as kept
+    /// (secrets masked), so a chat can show progress while the run goes on.
+    public var stepFinished: (@Sendable (StepResult) async -> Void)?
+    /// Told once the values are valid and the workspace is ready, just before the first step.
+    public var started: (@Sendable () async -> Void)?
 
     /// Creates a request.
     public init(
         values: [String: JSONValue] = [:], user: RunUser = RunUser(), secrets: [String: String] = [:], isDryRun: Bool = false,
-        outputDirectory: URL? = nil, source: String = "cli"
+        outputDirectory: URL? = nil, source: String = "cli", stepFinished: (@Sendable (StepResult) async -> Void)? = nil,
+        started: (@Sendable () async -> Void)? = nil
     ) {
         self.values = values
         self.user = user
@@ -44,6 +50,8 @@ public struct RunRequest: Sendable {
         self.isDryRun = isDryRun
         self.outputDirectory = outputDirectory
         self.source = source
+        self.stepFinished = stepFinished
+        self.started = started
     }
 }
 

@@ -106,6 +106,7 @@ public struct TemplateRunner: Sendable {
             "parameters": .object(parameters), "secrets": .object(request.secrets.mapValues(JSONValue.string)), "steps": .object([:]),
             "user": .object(["ref": request.user.ref.map(JSONValue.string) ?? .string(""), "entity": request.user.entity?.document ?? .object([:])]),
         ]
+        await request.started?()
         let renderer = ValueRenderer(template: template)
         var stepOutputs: [String: JSONValue] = [:]
         var done: [String] = []
@@ -117,6 +118,7 @@ public struct TemplateRunner: Sendable {
                     if !Self.stepConditionHolds(value) {
                         result.steps[index].status = .skipped
                         result.steps[index].log = ["skipped: if: was false"]
+                        await request.stepFinished?(result.steps[index])
                         continue
                     }
                 }
@@ -160,6 +162,7 @@ public struct TemplateRunner: Sendable {
                 result.steps[index].output = mask.value(.object(output))
                 result.steps[index].log = log.entries
                 done.append("\(step.id) (\(step.action))")
+                await request.stepFinished?(result.steps[index])
             } catch {
                 let message = mask.text("\(error)")
                 result.steps[index].status = .failed
@@ -168,6 +171,7 @@ public struct TemplateRunner: Sendable {
                 result.status = .failed
                 let before = done.isEmpty ? "nothing had been done before it" : "done before it: \(done.joined(separator: ", "))"
                 result.message = "step \(step.id) (\(step.action)) failed: \(message); \(before)"
+                await request.stepFinished?(result.steps[index])
                 break
             }
         }

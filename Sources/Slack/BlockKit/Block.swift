@@ -10,6 +10,8 @@ public enum Block: Sendable, Hashable {
     case divider
     /// An `actions` block holding up to 25 buttons.
     case actions(blockID: String?, elements: [Button])
+    /// An `input` block, for modals: a label and one element that takes a value.
+    case input(InputBlock)
 }
 
 /// A Block Kit `button` element.
@@ -79,6 +81,8 @@ extension Block: Codable {
             try container.encode("actions", forKey: .type)
             try container.encodeIfPresent(blockID, forKey: .blockID)
             try container.encode(elements, forKey: .elements)
+        case .input(let input):
+            try input.encode(to: encoder)
         }
     }
 
@@ -101,6 +105,8 @@ extension Block: Codable {
                 blockID: try container.decodeIfPresent(String.self, forKey: .blockID),
                 elements: try container.decode([Button].self, forKey: .elements)
             )
+        case "input":
+            self = .input(try InputBlock(from: decoder))
         case let other:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "unsupported block type \(other)")

@@ -112,16 +112,31 @@ struct InteractionBody: Decodable {
     var actions: [SlackBlockActions.Action]?
     var container: Container?
     var apiAppID: String?
+    var view: SubmittedView?
+    var isCleared: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case type, user, team, channel, actions, container
+        case type, user, team, channel, actions, container, view
+        case isCleared = "is_cleared"
         case responseURL = "response_url"
         case triggerID = "trigger_id"
         case apiAppID = "api_app_id"
     }
 
     func inbound() throws(SlackPayloadError) -> SlackInbound {
-        guard type == "block_actions" else { return .unsupported(type: type) }
+        switch type {
+        case "block_actions": break
+        case "view_submission":
+            guard let user else { throw .missingField("user") }
+            guard let view else { throw .missingField("view") }
+            return .viewSubmission(SlackViewSubmission(user: user, teamID: team?.id ?? user.teamID, apiAppID: apiAppID, triggerID: triggerID, view: view))
+        case "view_closed":
+            guard let user else { throw .missingField("user") }
+            guard let view else { throw .missingField("view") }
+            return .viewClosed(SlackViewClosed(user: user, view: view, isCleared: isCleared ?? false))
+        default:
+            return .unsupported(type: type)
+        }
         guard let user else { throw .missingField("user") }
         guard let triggerID else { throw .missingField("trigger_id") }
         guard let actions else { throw .missingField("actions") }

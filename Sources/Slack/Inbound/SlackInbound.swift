@@ -13,11 +13,15 @@ public enum SlackInbound: Sendable, Hashable {
     case event(SlackEventCallback)
     /// A `block_actions` interaction.
     case interactive(SlackBlockActions)
+    /// A modal's submit button was pressed (`view_submission`).
+    case viewSubmission(SlackViewSubmission)
+    /// A modal was closed (`view_closed`, sent only when the view asked for it).
+    case viewClosed(SlackViewClosed)
     /// Slack checking an Events API Request URL; answer with the challenge.
     case urlVerification(challenge: String)
     /// Slack checking the TLS certificate of a slash command URL; answer 200.
     case sslCheck
-    /// A well-formed payload of a type this module does not model (a `view_submission`,
+    /// A well-formed payload of a type this module does not model (a `shortcut`,
     /// `app_rate_limited`, …); acknowledge it and move on.
     case unsupported(type: String)
 }

@@ -11,14 +11,15 @@ import WSClient
 ///
 /// ```swift
 /// let socket = SocketModeClient(webAPI: slack, appToken: appToken, logger: logger) { inbound, info in
-///     await pipeline.handle(inbound)   // returned message becomes a slash command's ack payload
+///     await pipeline.handle(inbound)   // a returned payload (.message, .viewResponse) rides on the ack
 /// }
 /// let group = ServiceGroup(services: [app, socket], logger: logger)
 /// ```
 public struct SocketModeClient: Service, CustomStringConvertible {
-    /// Handles one envelope's payload; the returned message is sent as the acknowledgement payload
-    /// when the envelope accepts one (slash commands), and ignored otherwise.
-    public typealias Handler = @Sendable (SlackInbound, SocketModeEnvelopeInfo) async -> SlackMessage?
+    /// Handles one envelope's payload; the returned payload (a slash command's message, a
+    /// `view_submission`'s ``ViewResponse``) is sent with the acknowledgement when the envelope
+    /// accepts one, and ignored otherwise.
+    public typealias Handler = @Sendable (SlackInbound, SocketModeEnvelopeInfo) async -> SocketModeAck.Payload?
 
     /// Tuning knobs with production defaults.
     public struct Configuration: Sendable {

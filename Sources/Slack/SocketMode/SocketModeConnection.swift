@@ -114,7 +114,7 @@ struct SocketModeConnection: Sendable {
         var logger = logger
         logger[metadataKey: "slack.envelope_id"] = "\(envelope.info.envelopeID)"
         logger[metadataKey: "slack.envelope_type"] = "\(envelope.info.type)"
-        var payload: SlackMessage?
+        var payload: SocketModeAck.Payload?
         if firstDelivery {
             payload = await client.handler(envelope.inbound, envelope.info)
         } else {
