@@ -24,6 +24,8 @@ enum CommandBenchmarks {
         var goal: Duration
         /// Sorted sample durations.
         var samples: [Duration]
+        /// Every Slack body answered, checksummed (compares runs; see ``ContentChecksum``).
+        var checksum: ContentChecksum? = nil
 
         func percentile(_ p: Double) -> Duration {
             samples[min(samples.count - 1, Int((Double(samples.count) * p).rounded(.up)) - 1)]
@@ -48,10 +50,16 @@ enum CommandBenchmarks {
         ]
         var results: [Result] = []
         for (name, goal, line) in invocations {
-            results.append(Result(name: name, goal: goal, samples: try await measure(samples: samples) { index in
+            let durations = try await measure(samples: samples) { index in
                 let reply = await router.handle(Invocation(commandLine: line(index)), context: context)
                 _ = try SlackReplyRenderer.json(reply)
-            }))
+            }
+            // The answers to the first 100 invocations, outside the timed runs.
+            var checksum = ContentChecksum()
+            for index in 0..<100 {
+                checksum.add(try SlackReplyRenderer.json(await router.handle(Invocation(commandLine: line(index)), context: context)))
+            }
+            results.append(Result(name: name, goal: goal, samples: durations, checksum: checksum))
         }
         results.append(Result(name: "parse + route + render (no catalog)", goal: .microseconds(100), samples: try await overhead(samples: samples * 10, context: context)))
         return results
@@ -100,9 +108,9 @@ enum CommandBenchmarks {
 
     /// A Markdown table of the results, for BENCHMARKS.md.
     static func markdown(_ results: [Result]) -> String {
-        var lines = ["| command | samples | p50 | p99 | goal (p99) |", "|---|---:|---:|---:|---:|"]
+        var lines = ["| command | samples | p50 | p99 | goal (p99) | answers' checksum |", "|---|---:|---:|---:|---:|---|"]
         for result in results {
-            lines.append("| `\(result.name)` | \(result.samples.count) | \(format(result.percentile(0.5))) | \(format(result.percentile(0.99))) | \(format(result.goal)) |")
+            lines.append("| `\(result.name)` | \(result.samples.count) | \(format(result.percentile(0.5))) | \(format(result.percentile(0.99))) | \(format(result.goal)) | \(result.checksum?.hex ?? "—") |")
         }
         return lines.joined(separator: "\n")
     }

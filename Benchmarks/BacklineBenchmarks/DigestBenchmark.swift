@@ -58,6 +58,13 @@ struct DigestComposition: AsyncParsableCommand {
         let composer = DigestComposer(
             catalog: database.catalog, health: database.health, measurer: health.measurer, incidents: database.oncall,
             scorecards: (try? Scorecard.load(directory: health.scorecardsDirectory)) ?? [])
+        // A fixed moment (a Monday 09:00, the default digest time), so every run composes the
+        // same digests and the checksum below compares runs.
+        let now = Date(timeIntervalSince1970: 1_796_634_000)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        var digests: [TeamDigest] = []
         let cpuBefore = processCPUTime()
         let started = ContinuousClock.now
         let teams = try await composer.teams()
@@ -65,16 +72,21 @@ struct DigestComposition: AsyncParsableCommand {
         var slowest = Duration.zero
         for team in teams {
             let one = ContinuousClock.now
-            let reply = try DigestReply.reply(try await composer.compose(team: team, now: Date(), timeZone: TimeZone(identifier: "UTC")!))
+            let digest = try await composer.compose(team: team, now: now, timeZone: TimeZone(identifier: "UTC")!)
+            let reply = try DigestReply.reply(digest)
             blocks += reply.blocks.count
             slowest = max(slowest, ContinuousClock.now - one)
+            digests.append(digest)
         }
         let total = ContinuousClock.now - started
         let cpu = processCPUTime() - cpuBefore
+        var checksum = ContentChecksum()
+        for digest in digests { checksum.add(String(decoding: try encoder.encode(digest), as: UTF8.self)) }
         print("| measurement | result | goal |\n|---|---|---|")
         print("| digests composed and rendered | \(teams.count) teams, \(blocks) blocks | 500 teams |")
         print("| total wall / CPU | \(total.formatted) / \(cpu.formatted) | ≤ 5 s |")
         print("| slowest team | \(slowest.formatted) | — |")
+        print("| content checksum (FNV-1a of every digest as JSON) | \(checksum.hex) | unchanged by speed work |")
         if let memory = peakMemoryMiB() { print("| peak memory | \(String(format: "%.0f MiB", memory)) | — |") }
     }
 }

@@ -52,3 +52,22 @@ func processCPUTime(children: Bool = false) -> Duration {
     func duration(_ time: timeval) -> Duration { .seconds(Int64(time.tv_sec)) + .microseconds(Int64(time.tv_usec)) }
     return duration(usage.ru_utime) + duration(usage.ru_stime)
 }
+
+/// A 64-bit FNV-1a checksum of everything a benchmark answered, printed beside its timings so a
+/// change meant only to make it faster can be shown to answer exactly the same (compare the
+/// checksum before and after).
+struct ContentChecksum {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01b3
+        }
+        // A separator, so ("ab", "c") and ("a", "bc") differ.
+        value ^= 0xff
+        value = value &* 0x0000_0100_0000_01b3
+    }
+
+    var hex: String { String(value, radix: 16) }
+}

@@ -10,6 +10,14 @@ public struct SearchHit: Sendable, Hashable {
     public var description: String?
 }
 
+/// A page of search hits and how many entities match in all.
+public struct SearchPage: Sendable, Hashable {
+    /// This page's hits, best first.
+    public var hits: [SearchHit]
+    /// How many entities match, up to the count limit asked for (0 when no count was asked for).
+    public var total: Int
+}
+
 extension CatalogStore {
     /// Full-text search over names, titles, descriptions and tags, best matches first.
     ///
@@ -21,28 +29,48 @@ extension CatalogStore {
     ///   - limit: at most this many hits.
     ///   - offset: skip this many hits, for paging.
     public func search(_ text: String, kinds: [String] = [], limit: Int = 20, offset: Int = 0) async throws -> [SearchHit] {
-        guard let query = Self.ftsQuery(text) else { return [] }
-        var sql = """
-            SELECT entity.ref, entity.title, entity.description FROM entitySearch
-            JOIN entity ON entity.id = entitySearch.rowid
-            WHERE entitySearch MATCH ?
-            """
+        try await searchPage(text, kinds: kinds, limit: limit, offset: offset, countUpTo: 0).hits
+    }
+
+    /// One page of ``search(_:kinds:limit:offset:)`` and how many entities match in all (at most
+    /// `countUpTo`), from one full-text query.
+    public func searchPage(_ text: String, kinds: [String] = [], limit: Int = 20, offset: Int = 0, countUpTo: Int = .max) async throws -> SearchPage {
+        guard let query = Self.ftsQuery(text), limit > 0 else { return SearchPage(hits: [], total: 0) }
+        let offset = max(0, offset)
+        // Every match must be ranked to find the best, but only the rows that can reach this page
+        // are joined to `entity`: those ranked no worse than the page's last rank (ties included,
+        // since equal ranks are ordered by ref). Joining every match read a large entity row per
+        // match, which cost more than ranking it. A kind filter is applied before ranking, from
+        // the kind index, so ranks are computed only for entities of those kinds; the unary +
+        // keeps SQLite from driving the query by it and running MATCH once per entity.
+        var sql = "WITH hits(id, score) AS MATERIALIZED (SELECT rowid, rank FROM entitySearch WHERE entitySearch MATCH ?"
         var arguments: StatementArguments = [query]
         if !kinds.isEmpty {
-            sql += " AND +entity.kind IN (\(databaseQuestionMarks(count: kinds.count)))"
+            sql += " AND +rowid IN (SELECT id FROM entity WHERE kind IN (\(databaseQuestionMarks(count: kinds.count))))"
             arguments += StatementArguments(kinds.map { $0.lowercased() })
         }
-        // The unary + above keeps SQLite from driving the query by the kind index and running
-        // MATCH once per entity of that kind; the full-text index must lead.
-        sql += " ORDER BY entitySearch.rank, entity.ref LIMIT ? OFFSET ?"
-        arguments += [limit, offset]
+        sql += """
+            )
+            SELECT entity.ref, entity.title, entity.description, (SELECT count(*) FROM hits) AS total
+            FROM hits JOIN entity ON entity.id = hits.id
+            WHERE hits.score <= coalesce((SELECT score FROM hits ORDER BY score LIMIT 1 OFFSET ?), 1e308)
+            ORDER BY hits.score, entity.ref LIMIT ? OFFSET ?
+            """
+        arguments += [offset + limit - 1, limit, offset]
         let finalSQL = sql
         let finalArguments = arguments
-        return try await writer.read { db in
-            try Row.fetchAll(db, sql: finalSQL, arguments: finalArguments).map { row in
-                SearchHit(ref: try EntityRef(parsing: row["ref"]), title: row["title"], description: row["description"])
+        let page = try await writer.read { db -> SearchPage in
+            var total = 0
+            let hits = try Row.fetchAll(db, sql: finalSQL, arguments: finalArguments).map { row in
+                total = row["total"]
+                return SearchHit(ref: try EntityRef(parsing: row["ref"]), title: row["title"], description: row["description"])
             }
+            return SearchPage(hits: hits, total: total)
         }
+        guard countUpTo > 0 else { return SearchPage(hits: page.hits, total: 0) }
+        // A page past the last result has no row to carry the total: count on their own.
+        guard !page.hits.isEmpty else { return SearchPage(hits: [], total: try await searchCount(text, kinds: kinds, upTo: countUpTo)) }
+        return SearchPage(hits: page.hits, total: min(page.total, countUpTo))
     }
 
     /// Turns free text into an FTS5 query of quoted prefix terms, so user input can never be

@@ -24,7 +24,7 @@ public struct AlertRules: Sendable {
     public func evaluate(team: EntityRef, now: Date) async throws -> [AlertCandidate] {
         let owned = try await catalog.relations(from: [team], ofType: .ownerOf).map(\.target).filter { $0.kind == "component" }
         var candidates: [AlertCandidate] = []
-        for harvest in try await health.harvests(of: owned) {
+        for harvest in try await health.measurableHarvests(of: owned) {
             let component = harvest.entity
             let details = "/health \(component.name)"
             if let docs = harvest.docs, docs.status == .stale {

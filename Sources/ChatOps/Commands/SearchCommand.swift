@@ -52,9 +52,10 @@ public struct SearchCommand: CommandHandler {
             throw UsageError("What should I look for? Give some words.", usage: spec.usage)
         }
         let page = arguments.number("page") ?? 1
-        let total = try await context.catalog.searchCount(text, kinds: kinds, upTo: Self.countLimit)
-        let hits = try await context.catalog.search(text, kinds: kinds, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
-        let headlines = try await context.catalog.headlines(hits.map(\.ref))
+        // One full-text query gives the page and the count (it ranks every match anyway).
+        let found = try await context.catalog.searchPage(text, kinds: kinds, limit: Self.pageSize, offset: (page - 1) * Self.pageSize, countUpTo: Self.countLimit)
+        let total = found.total
+        let headlines = try await context.catalog.headlines(found.hits.map(\.ref))
         let hasNext = page * Self.pageSize < total
         let answer = Answer(
             query: text, kinds: kinds, page: page, pageSize: Self.pageSize, total: total, totalIsLowerBound: total >= Self.countLimit,

@@ -65,7 +65,7 @@ public struct DigestComposer: Sendable {
         let periodStart = now.addingTimeInterval(-7 * 86_400)
 
         // Dependencies and runtimes, measured now from the last harvest (as /health team does).
-        let harvests = try await health.harvests(of: owned)
+        let harvests = try await health.measurableHarvests(of: owned)
         var items: [DigestHealthItem] = []
         var outOfPolicy: [DigestHealthItem] = []
         var staleDocs: [DigestStaleDocs] = []

@@ -63,7 +63,7 @@ struct HealthAnswers {
         case .found(let found): team = found
         }
         let owned = try await context.catalog.relations(from: [team.ref], ofType: .ownerOf).map(\.target).filter { $0.kind == "component" }
-        let harvests = try await store.harvests(of: owned)
+        let harvests = try await store.measurableHarvests(of: owned)
         var measures: [ComponentHealthMeasure] = []
         for harvest in harvests {
             measures.append(await measurer.measure(component: harvest.entity, harvest: harvest.harvest, now: context.now()))

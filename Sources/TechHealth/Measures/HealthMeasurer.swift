@@ -15,6 +15,8 @@ public struct HealthMeasurer: Sendable {
     public let policy: Policy
     /// Days before end of life that count as "ending soon".
     public let warningDays: Int
+    /// Package measures already made with this measurer's data (shared by its copies).
+    let memo = DependencyMeasureMemo()
 
     /// Creates a measurer.
     public init(releases: any ReleaseSource, eol: EOLCatalog, policy: Policy = .empty, warningDays: Int = EOLCatalog.defaultWarningDays) {
@@ -37,8 +39,14 @@ public struct HealthMeasurer: Sendable {
                 lookup = await self.lookup(dependency)
                 cache[key] = lookup
             }
+            let kept = DependencyMeasureMemo.isKept(dependency)
+            if kept, let known = memo.measure(of: dependency, releases: lookup.releases, failure: lookup.failure) {
+                dependencies.append(known)
+                continue
+            }
             var measure = Self.measure(dependency, releases: lookup.releases, eol: eol, policy: policy, now: now, warningDays: warningDays)
             if let failure = lookup.failure { measure.notes.append(failure) }
+            if kept { memo.remember(measure, of: dependency, releases: lookup.releases, failure: lookup.failure) }
             dependencies.append(measure)
         }
         let runtimes = harvest.runtimes.map { measure($0, now: now) }
