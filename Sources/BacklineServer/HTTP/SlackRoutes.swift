@@ -41,7 +41,7 @@ struct SlackRoutes {
         case .challenge(let challenge):
             return .json(try JSONEncoder().encode(["challenge": challenge]))
         case .message(let message):
-            return .json(try SlackJSON.encode(message))
+            return .json(message.jsonBytes)
         case .viewResponse(let response):
             return .json(try SlackJSON.encode(response))
         }

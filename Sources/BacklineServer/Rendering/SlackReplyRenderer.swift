@@ -105,6 +105,6 @@ public enum SlackReplyRenderer {
 extension SlackReplyRenderer {
     /// The exact JSON body Slack receives for `reply` (a slash-command response).
     public static func json(_ reply: Reply) throws -> String {
-        String(decoding: try SlackJSON.encode(render(reply)), as: UTF8.self)
+        String(decoding: render(reply).jsonBytes, as: UTF8.self)
     }
 }

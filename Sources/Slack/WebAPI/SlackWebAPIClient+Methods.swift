@@ -76,7 +76,7 @@ extension SlackWebAPIClient {
         var request = HTTPClientRequest(url: responseURL)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
-        request.body = .bytes(ByteBuffer(bytes: try SlackJSON.encode(message)))
+        request.body = .bytes(ByteBuffer(bytes: message.jsonBytes))
         let response = try await httpClient.execute(request, timeout: requestTimeout)
         _ = try await response.body.collect(upTo: 1 << 20)
         guard (200..<300).contains(response.status.code) else {
