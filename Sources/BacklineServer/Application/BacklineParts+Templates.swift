@@ -17,6 +17,6 @@ extension BacklineParts {
                 await library.addCatalogTemplates(from: catalog, roots: roots)
                 return library
             },
-            runner: TemplateRunner(services: .catalog(catalog), catalog: PickerCatalog(store: catalog), store: database.scaffolder))
+            runner: TemplateRunner(services: .backline(catalog: catalog, configuration: configuration), catalog: PickerCatalog(store: catalog), store: database.scaffolder))
     }
 }

@@ -44,6 +44,8 @@ public struct BacklineConfiguration: Sendable {
     public var digests = DigestSettings()
     /// How lines are logged: text or JSON, and the level.
     public var logging = LoggingSettings()
+    /// Where templates publish (`publish:github`).
+    public var scaffolder = ScaffolderSettings()
 
     /// Defaults: loopback, port 8080, bundled commands, demo catalog and health files, no credentials.
     public init(paths: BacklinePaths = .discover()) {
