@@ -71,11 +71,11 @@ final class FakeGitHub: Sendable {
     /// From now on every push is refused with 403, as GitHub refuses a token without write access.
     func rejectPushes() { state.withLock { $0.rejectPushes = true } }
 
-    private init(port: Int, token: String, root: URL, state: Mutex<State>) {
+    private init(port: Int, token: String, root: URL) {
         self.port = port
         self.token = token
         self.root = root
-        self.state = state
+        self.state = Mutex(State())
     }
 
     /// Runs a fake for the duration of `body`; its repositories are removed afterwards.
@@ -107,7 +107,7 @@ final class FakeGitHub: Sendable {
             defer { group.cancelAll() }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next(), port != 0 else { throw FakeGitHubError(description: "the fake GitHub did not start") }
-            let fake = FakeGitHub(port: port, token: token, root: root, state: Mutex(State()))
+            let fake = FakeGitHub(port: port, token: token, root: root)
             box.fake.withLock { $0 = fake }
             return try await body(fake)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Scaffolder
 import Secrets
 import Slack
 import TechHealth
