@@ -208,11 +208,15 @@ final class FakeGitHub: Sendable {
     // MARK: REST API
 
     private func api(method: String, path: String, authorization: String?, body: Data) -> Response {
+        // As on GitHub, a public repository can be read without a token.
+        let parts = path.split(separator: "/").map(String.init)
+        if authorization == nil, method == "GET", parts.count == 3, parts[0] == "repos", let repository = repository(parts[1], parts[2]), !repository.isPrivate {
+            return json(200, repositoryJSON(repository))
+        }
         guard let authorization else { return json(401, .object(["message": "Requires authentication", "documentation_url": "https://docs.github.com/rest"])) }
         guard authorization == "Bearer \(token)" || authorization == "token \(token)" else {
             return json(401, .object(["message": "Bad credentials", "documentation_url": "https://docs.github.com/rest", "status": "401"]))
         }
-        let parts = path.split(separator: "/").map(String.init)
         let input = (try? JSONDecoder().decode(JSONValue.self, from: body)) ?? .object([:])
         switch (method, parts.count) {
         case ("GET", 1) where parts[0] == "user":
