@@ -200,14 +200,14 @@ final class FakeGitHub: Sendable {
                 Received(method: request.method.rawValue, path: path, authorization: authorization, body: String(decoding: body, as: UTF8.self)))
         }
         if path.hasPrefix("/api/v3/") {
-            return api(method: request.method.rawValue, path: String(path.dropFirst("/api/v3".count)), authorization: authorization, body: body)
+            return await api(method: request.method.rawValue, path: String(path.dropFirst("/api/v3".count)), authorization: authorization, body: body)
         }
         return try await gitHTTP(request, path: path, authorization: authorization, body: body)
     }
 
     // MARK: REST API
 
-    private func api(method: String, path: String, authorization: String?, body: Data) -> Response {
+    private func api(method: String, path: String, authorization: String?, body: Data) async -> Response {
         // As on GitHub, a public repository can be read without a token.
         let parts = path.split(separator: "/").map(String.init)
         if authorization == nil, method == "GET", parts.count == 3, parts[0] == "repos", let repository = repository(parts[1], parts[2]), !repository.isPrivate {
@@ -227,9 +227,9 @@ final class FakeGitHub: Sendable {
             return notFound()
         case ("POST", 3) where parts[0] == "orgs" && parts[2] == "repos":
             guard organizations.contains(parts[1].lowercased()) else { return notFound() }
-            return createRepository(owner: parts[1], input: input)
+            return await createRepository(owner: parts[1], input: input)
         case ("POST", 2) where parts[0] == "user" && parts[1] == "repos":
-            return createRepository(owner: login, input: input)
+            return await createRepository(owner: login, input: input)
         case ("GET", 3) where parts[0] == "repos":
             guard let repository = repository(parts[1], parts[2]) else { return notFound() }
             return json(200, repositoryJSON(repository))
@@ -248,7 +248,7 @@ final class FakeGitHub: Sendable {
         }
     }
 
-    private func createRepository(owner: String, input: JSONValue) -> Response {
+    private func createRepository(owner: String, input: JSONValue) async -> Response {
         guard let name = input["name"]?.stringValue, !name.isEmpty else {
             return json(422, .object(["message": "Repository creation failed.", "errors": .array([.object(["resource": "Repository", "code": "missing_field", "field": "name"])])]))
         }
@@ -270,15 +270,9 @@ final class FakeGitHub: Sendable {
                 "documentation_url": "https://docs.github.com/rest/repos/repos#create-an-organization-repository", "status": "422",
             ]))
         }
-        // An empty repository, as GitHub creates it without auto_init. The bare repository is
-        // made synchronously from the handler; tests are small.
-        let bare = root.appendingPathComponent(owner).appendingPathComponent("\(name).git")
-        try? FileManager.default.createDirectory(at: bare.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "init", "-q", "--bare", "-b", "main", bare.path]
-        try? process.run()
-        process.waitUntilExit()
+        // An empty repository, as GitHub creates it without auto_init (git runs on a thread of
+        // its own, not on the handler's).
+        _ = try? await createBare(owner: owner, name: name, branch: "main")
         return json(201, repositoryJSON(repository))
     }
 
