@@ -87,11 +87,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Domain: Backstage v1beta3 software templates: parameter schemas, the `${{ }}` expression and
-        // skeleton engine, actions (fetch, fs, catalog, publish:git) and run history. No chat.
+        // skeleton engine, actions (fetch, fs, catalog, publish:git, publish:github) and run history.
+        // No chat, no HTTP library: GitHub's REST API is reached through a GitHubTransport.
         .target(
             name: "Scaffolder",
             dependencies: [
-                "Catalog",
+                "Catalog", "Secrets",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ],

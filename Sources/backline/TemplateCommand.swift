@@ -112,7 +112,7 @@ extension TemplateCommand {
             let template = try await TemplateCommand.find(name, options: options, parts: parts)
             let store = parts.database.catalog
             let runner = TemplateRunner(
-                services: .catalog(store), catalog: PickerCatalog(store: store), store: parts.database.scaffolder)
+                services: .backline(catalog: store, configuration: try options.configuration()), catalog: PickerCatalog(store: store), store: parts.database.scaffolder)
             let user = await RunUser.resolve(`as`, in: store)
             let result = await runner.run(
                 template,

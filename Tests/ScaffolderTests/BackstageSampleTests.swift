@@ -4,32 +4,24 @@ import Testing
 
 @testable import Scaffolder
 
-/// Stands in for `publish:github` in dry runs only: a dry run never calls an action that reaches
-/// outside the workspace, so this is never run.
-struct DryRunOnlyGitHub: ScaffolderAction {
-    let id = "publish:github"
-    let runsInDryRun = false
-    func run(_ context: ActionContext) async throws -> [String: JSONValue] {
-        Issue.record("a dry run called publish:github")
-        return [:]
-    }
-}
-
 @Suite("Templates in the shape of Backstage's samples dry-run to the files their authors intended", .timeLimit(.minutes(1)))
 struct BackstageSampleTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    var runner: TemplateRunner {
-        var actions = ActionRegistry.builtIn
-        actions.add(DryRunOnlyGitHub())
-        return TemplateRunner(actions: actions, catalog: PickerCatalog(entities: pickerEntities))
-    }
+    var runner: TemplateRunner { TemplateRunner(catalog: PickerCatalog(entities: pickerEntities)) }
 
-    @Test("Backline's own registry refuses them, naming publish:github")
+    @Test("without GitHub set up, a real run is refused before anything runs, naming the step; a dry run renders")
     func refusedWithoutGitHub() async throws {
         let template = try TemplateLibrary.load(file: Self.fixtures.appendingPathComponent("grpc-service/template.yaml"))
-        let result = await TemplateRunner().run(template, RunRequest(isDryRun: true))
-        #expect(result.message == "springboot-template uses action Backline does not have: publish:github; nothing was run")
+        let values: [String: JSONValue] = [
+            "component_id": "greeter", "java_package_name": "greeter", "owner": "playback", "repoUrl": "github.com?owner=tempo-music&repo=greeter",
+        ]
+        let result = await runner.run(template, RunRequest(values: values))
+        #expect(
+            result.message
+                == "springboot-template cannot run here: step publish (publish:github): GitHub is not set up in this Backline (scaffolder.github in the configuration); nothing was run")
+        #expect(result.steps.allSatisfy { $0.status == .notRun })
+        #expect(await runner.run(template, RunRequest(values: values, isDryRun: true)).status == .ok)
     }
 
     @Test("the gRPC service: templated file and folder names, verbatim workflow, slug from parseRepoUrl")

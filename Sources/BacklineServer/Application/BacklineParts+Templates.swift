@@ -24,7 +24,7 @@ extension BacklineParts {
                 await library.addCatalogTemplates(from: catalog, roots: roots)
                 return library
             },
-            runner: TemplateRunner(services: .catalog(catalog), catalog: PickerCatalog(store: catalog), store: database.scaffolder),
+            runner: TemplateRunner(services: .backline(catalog: catalog, configuration: configuration), catalog: PickerCatalog(store: catalog), store: database.scaffolder),
             watch: { invocation, template in
                 guard let slack, invocation.source == .slackHTTP || invocation.source == .slackSocketMode, let channel = invocation.channelID else { return nil }
                 return SlackRunThread(webAPI: slack, channel: channel, userID: invocation.caller.userID, templateTitle: template.displayName, logger: logger).watch

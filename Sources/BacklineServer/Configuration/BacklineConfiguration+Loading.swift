@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Scaffolder
 import Secrets
 import Slack
 import TechHealth
@@ -81,6 +82,7 @@ extension BacklineConfiguration {
         var oncall: OnCall?
         var outbox: OutboxFile?
         var digests: DigestsFile?
+        var scaffolder: ScaffolderFile?
     }
 
     /// Reads a YAML configuration file (when given) and the environment's secrets.
@@ -159,6 +161,7 @@ extension BacklineConfiguration {
     private static func applyDelivery(_ decoded: File, to configuration: inout BacklineConfiguration, file: String) throws {
         if let outbox = decoded.outbox { configuration.outbox = try outbox.settings(file: file) }
         if let digests = decoded.digests { configuration.digests = try digests.settings(file: file) }
+        if let scaffolder = decoded.scaffolder { configuration.scaffolder = try scaffolder.settings(file: file) }
     }
 
     /// `logging:`: the format and level, checked against the values that exist.
@@ -276,6 +279,7 @@ extension BacklineConfiguration {
         oncall.opsgenieAPIKey = value("OPSGENIE_API_KEY").map(Secret.init)
         catalog.githubWebhookSecret = value("GITHUB_WEBHOOK_SECRET").map(Secret.init)
         catalog.gitlabWebhookToken = value("GITLAB_WEBHOOK_TOKEN").map(Secret.init)
+        scaffolder.github.token = value("GITHUB_TOKEN").map(Secret.init)
     }
 
     /// What works and what does not with these credentials, one line each, for the start-up log.

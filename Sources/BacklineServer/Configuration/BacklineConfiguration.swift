@@ -46,6 +46,8 @@ public struct BacklineConfiguration: Sendable {
     public var logging = LoggingSettings()
     /// Whether and where traces go (`OTEL_*` environment variables; off by default).
     public var tracing = TracingSettings()
+    /// Where templates publish (`publish:github`).
+    public var scaffolder = ScaffolderSettings()
 
     /// Defaults: loopback, port 8080, bundled commands, demo catalog and health files, no credentials.
     public init(paths: BacklinePaths = .discover()) {

@@ -3,8 +3,8 @@ import Foundation
 
 extension ActionContext {
     /// The local folder or file `url` names, relative to the template's folder. It may climb to
-    /// sibling folders of the template's source, never outside that source's root; remote URLs
-    /// and absolute paths are refused.
+    /// sibling folders of the template's source, never outside that source's root; absolute paths
+    /// and remote URLs (other than GitHub ones, see ``fetchSource(_:)``) are refused.
     func templateSource(_ url: String) throws -> URL {
         if url.contains("://") { throw ScaffolderError("\(url): only paths next to the template are fetched, not remote URLs") }
         if url.hasPrefix("/") || url.hasPrefix("~") { throw ScaffolderError("\(url): must be relative to the template's folder") }
@@ -19,6 +19,26 @@ extension ActionContext {
     }
 }
 
+/// A `fetch:*` source: a local folder or file, and the temporary clone to remove afterwards when
+/// it came from GitHub.
+struct FetchSource {
+    let url: URL
+    let clone: GitHubFetch.Fetched?
+    func remove() { clone?.remove() }
+}
+
+extension ActionContext {
+    /// The source `url` names: next to the template (``templateSource(_:)``), or a GitHub web URL
+    /// on an allowed host (``GitHubFetch``). Any other remote URL is refused.
+    func fetchSource(_ url: String) async throws -> FetchSource {
+        if url.contains("://"), let connection = services.github, let remote = try GitHubFetch(url, settings: connection.settings) {
+            let fetched = try await remote.fetch(self, connection: connection, original: url)
+            return FetchSource(url: fetched.url, clone: fetched)
+        }
+        return FetchSource(url: try templateSource(url), clone: nil)
+    }
+}
+
 /// `fetch:template`: copies a skeleton into the workspace, rendering file names and contents with
 /// `values` (see ``SkeletonRenderer``).
 public struct FetchTemplateAction: ScaffolderAction {
@@ -30,7 +50,9 @@ public struct FetchTemplateAction: ScaffolderAction {
 
     public func run(_ context: ActionContext) async throws -> [String: JSONValue] {
         let url = try context.requiredString("url")
-        let source = try context.templateSource(url)
+        let fetched = try await context.fetchSource(url)
+        defer { fetched.remove() }
+        let source = fetched.url
         var options = SkeletonOptions()
         options.copyWithoutTemplating = (context.input["copyWithoutTemplating"]?.arrayValue ?? []).compactMap(\.stringValue)
         options.copyWithoutRender = (context.input["copyWithoutRender"]?.arrayValue ?? []).compactMap(\.stringValue)
@@ -62,7 +84,9 @@ public struct FetchPlainAction: ScaffolderAction {
 
     public func run(_ context: ActionContext) async throws -> [String: JSONValue] {
         let url = try context.requiredString("url")
-        let source = try context.templateSource(url)
+        let fetched = try await context.fetchSource(url)
+        defer { fetched.remove() }
+        let source = fetched.url
         var options = SkeletonOptions()
         options.copyWithoutRender = ["**"]
         let renderer = SkeletonRenderer(source: source, displayName: url, workspace: context.workspace, options: options)
@@ -83,7 +107,9 @@ public struct FetchPlainFileAction: ScaffolderAction {
     public func run(_ context: ActionContext) async throws -> [String: JSONValue] {
         let url = try context.requiredString("url")
         let target = try context.requiredString("targetPath")
-        let source = try context.templateSource(url)
+        let fetched = try await context.fetchSource(url)
+        defer { fetched.remove() }
+        let source = fetched.url
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw ScaffolderError("\(url) is a folder; fetch:plain:file copies one file (use fetch:plain)")

@@ -11,6 +11,14 @@ public protocol ScaffolderAction: Sendable {
     var runsInDryRun: Bool { get }
     /// Runs the action; returns its output (`steps.<id>.output`).
     func run(_ context: ActionContext) async throws -> [String: JSONValue]
+    /// Why the action cannot run with `services` (GitHub not set up, no token), checked before a
+    /// run starts so nothing is half done; nil when it can. `input` is the step's input as written.
+    func unavailableReason(_ services: ScaffolderServices, input: JSONValue?) -> String?
+}
+
+extension ScaffolderAction {
+    /// Most actions need nothing beyond the workspace.
+    public func unavailableReason(_ services: ScaffolderServices, input: JSONValue?) -> String? { nil }
 }
 
 /// What an action sees: its rendered input, the workspace, the template, and Backline's services.
@@ -106,12 +114,16 @@ public struct ScaffolderServices: Sendable {
     public var gitTimeout: Duration
     /// The environment git runs with (credentials helpers, `HOME`); never shown to templates.
     public var environment: [String: String]
+    /// GitHub's API and token (`publish:github`, `publish:github:pull-request`); nil where GitHub
+    /// is not set up.
+    public var github: GitHubConnection?
 
     /// Creates services.
     public init(
         registrar: CatalogRegistrar? = nil, lookup: (@Sendable (EntityRef) async throws -> Entity?)? = nil, gitTimeout: Duration = .seconds(60),
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, github: GitHubConnection? = nil
     ) {
+        self.github = github
         self.registrar = registrar
         self.lookup = lookup
         self.gitTimeout = gitTimeout
@@ -132,7 +144,8 @@ public struct ActionRegistry: Sendable {
     public static var builtIn: ActionRegistry {
         ActionRegistry([
             FetchTemplateAction(), FetchPlainAction(), FetchPlainFileAction(), FsRenameAction(), FsDeleteAction(), DebugLogAction(),
-            CatalogWriteAction(), CatalogRegisterAction(), CatalogFetchAction(), PublishGitAction(),
+            CatalogWriteAction(), CatalogRegisterAction(), CatalogFetchAction(), PublishGitAction(), PublishGitHubAction(),
+            PublishGitHubPullRequestAction(),
         ])
     }
 

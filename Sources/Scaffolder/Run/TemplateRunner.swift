@@ -33,6 +33,15 @@ public struct TemplateRunner: Sendable {
         template.actionIDs.filter { actions[$0] == nil }
     }
 
+    /// The first step whose action cannot run with these services, and why (checked before a run
+    /// starts, so a missing token never leaves a repository half made).
+    public func unavailable(_ template: Template) -> (step: TemplateStep, reason: String)? {
+        for step in template.steps {
+            if let reason = actions[step.action]?.unavailableReason(services, input: step.input) { return (step, reason) }
+        }
+        return nil
+    }
+
     /// Whether `user` may run `template`: everyone, unless it lists `allowed` groups.
     public static func isAllowed(_ template: Template, user: RunUser) -> Bool {
         guard !template.allowedGroups.isEmpty else { return true }
@@ -68,6 +77,11 @@ public struct TemplateRunner: Sendable {
         guard missing.isEmpty else {
             result.status = .failed
             result.message = "\(template.name) uses action\(missing.count == 1 ? "" : "s") Backline does not have: \(missing.joined(separator: ", ")); nothing was run"
+            return
+        }
+        if !request.isDryRun, let (step, reason) = unavailable(template) {
+            result.status = .failed
+            result.message = "\(template.name) cannot run here: step \(step.id) (\(step.action)): \(reason); nothing was run"
             return
         }
         guard Self.isAllowed(template, user: request.user) else {
