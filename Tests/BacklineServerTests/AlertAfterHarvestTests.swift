@@ -8,7 +8,7 @@ import Testing
 /// Alerts follow the tech-health harvest: `serve` evaluates the rules as soon as a harvest is
 /// scored, and the hourly job (kept for snoozes and quiet hours that end between harvests) tells
 /// nothing twice.
-@Suite("Alerts after each harvest", .timeLimit(.minutes(1)))
+@Suite("Alerts after each harvest", .timeLimit(.minutes(3)))
 struct AlertAfterHarvestTests {
     /// A team with a channel and one service whose runtime version is in `.python-version`.
     static func catalogFolder(python: String, description: String) throws -> URL {

@@ -11,7 +11,7 @@ import Slack
 import SlackTesting
 import Testing
 
-@Suite("Alert buttons and /alerts", .timeLimit(.minutes(1)))
+@Suite("Alert buttons and /alerts", .timeLimit(.minutes(3)))
 struct AlertButtonTests {
     /// An alert for playlists in the service's own store: a first (quiet) evaluation, then a finding.
     static func seed(_ parts: BacklineParts) async throws -> AlertNotice {

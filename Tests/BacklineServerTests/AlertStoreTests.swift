@@ -7,7 +7,7 @@ import Testing
 /// The alert store decides who hears what: once when new, again when worse, never while snoozed,
 /// once more when a snooze ends, not after an acknowledgement unless worse; the first evaluation
 /// of a team only records.
-@Suite("Alert findings: dedupe, worse, snooze, acknowledge", .timeLimit(.minutes(1)))
+@Suite("Alert findings: dedupe, worse, snooze, acknowledge", .timeLimit(.minutes(3)))
 struct AlertStoreTests {
     static let team = EntityRef(kind: "group", name: "playlists")
     static let start = ISO8601DateFormatter().date(from: "2026-12-02T09:00:00Z")!

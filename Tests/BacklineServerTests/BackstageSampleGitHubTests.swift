@@ -8,7 +8,7 @@ import Testing
 /// Backstage's own `pull-request` sample (kept verbatim in ScaffolderTests' fixtures) run for
 /// real against the fake GitHub: its `fetch:plain` of a GitHub tree URL and its
 /// `publish:github:pull-request`.
-@Suite("Backstage's pull-request sample against the fake GitHub", .timeLimit(.minutes(1)))
+@Suite("Backstage's pull-request sample against the fake GitHub", .timeLimit(.minutes(3)))
 struct BackstageSampleGitHubTests {
     static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("ScaffolderTests/Fixtures/backstage-samples/pull-request/template.yaml")

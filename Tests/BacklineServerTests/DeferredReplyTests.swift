@@ -18,7 +18,7 @@ struct GatedCommand: CommandHandler {
     }
 }
 
-@Suite("Slack's 3-second rule and graceful shutdown", .timeLimit(.minutes(1)))
+@Suite("Slack's 3-second rule and graceful shutdown", .timeLimit(.minutes(3)))
 struct DeferredReplyTests {
     private func gateway(fake: FakeSlack, gate: AsyncStream<Void>, runner: CommandRunner) throws -> SlackGateway {
         var builder = CommandRouterBuilder()

@@ -7,7 +7,7 @@ import Testing
 
 /// A team moves or stops its digest with annotations on its Group, and the running scheduler
 /// follows at the next occurrence, without a restart.
-@Suite("Digest schedule changes while serve runs", .timeLimit(.minutes(1)))
+@Suite("Digest schedule changes while serve runs", .timeLimit(.minutes(3)))
 struct DigestScheduleChangeTests {
     static let squadA = "group:default/squad-a"
     static let annotations = "{slack.com/bot-notify: '#shared', backline.io/quiet-hours: '19:00-08:00'}"

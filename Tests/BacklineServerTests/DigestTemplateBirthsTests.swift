@@ -8,7 +8,7 @@ import Testing
 
 /// The weekly digest names the services a team started from templates that week, read from the
 /// template runs the scaffolder keeps.
-@Suite("Digest: services born from templates", .timeLimit(.minutes(1)))
+@Suite("Digest: services born from templates", .timeLimit(.minutes(3)))
 struct DigestTemplateBirthsTests {
     static func run(_ name: String, owner: String, finished: Date, status: RunStatus = .ok) -> RunResult {
         RunResult(

@@ -8,7 +8,7 @@ import Testing
 
 /// `publish:github` and `publish:github:pull-request` against the fake GitHub: the REST API and a
 /// real git push over smart HTTP, carried by the production transport (AsyncHTTPClient).
-@Suite("Publishing to GitHub", .timeLimit(.minutes(1)))
+@Suite("Publishing to GitHub", .timeLimit(.minutes(3)))
 struct GitHubPublishTests {
     /// A template folder: a skeleton with a templated name, an executable script and a catalog
     /// file, then the publish step given.

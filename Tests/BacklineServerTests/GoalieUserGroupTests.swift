@@ -7,7 +7,7 @@ import Slack
 import SlackTesting
 import Testing
 
-@Suite("Goalie user groups", .timeLimit(.minutes(1)))
+@Suite("Goalie user groups", .timeLimit(.minutes(3)))
 struct GoalieUserGroupTests {
     @Test("the group is created with the goalie, and handed to the next goalie when the clock reaches the hand-off")
     func handOff() async throws {

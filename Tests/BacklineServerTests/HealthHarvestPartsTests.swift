@@ -5,7 +5,7 @@ import Logging
 import TechHealth
 import Testing
 
-@Suite("Tech-health harvest through the composition root", .timeLimit(.minutes(1)))
+@Suite("Tech-health harvest through the composition root", .timeLimit(.minutes(3)))
 struct HealthHarvestPartsTests {
     func catalogFolder() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("backline-health-parts-\(UUID().uuidString)")

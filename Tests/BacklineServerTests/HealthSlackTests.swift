@@ -9,7 +9,7 @@ import Testing
 
 /// `/health` through `serve` on the demo catalog: the start-up harvest feeds it, and a heat map
 /// asked in Slack arrives as the table at once and as a PNG through the three-step upload.
-@Suite("/health in Slack", .timeLimit(.minutes(1)))
+@Suite("/health in Slack", .timeLimit(.minutes(3)))
 struct HealthSlackTests {
     @Test("/health heatmap react answers with the table and posts the picture to the channel")
     func heatmapPicture() async throws {

@@ -168,7 +168,7 @@ struct HeatmapPictureTests {
     }
 }
 
-@Suite("Heat map delivery to Slack", .timeLimit(.minutes(1)))
+@Suite("Heat map delivery to Slack", .timeLimit(.minutes(3)))
 struct HeatmapUploadTests {
     @Test func `the uploader shares exactly the drawn bytes in the channel with the title`() async throws {
         try await FakeSlack.withRunning(logger: quietLogger()) { slack in

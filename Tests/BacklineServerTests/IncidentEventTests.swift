@@ -9,7 +9,7 @@ import Slack
 import SlackTesting
 import Testing
 
-@Suite("Incident channels, end to end", .timeLimit(.minutes(1)))
+@Suite("Incident channels, end to end", .timeLimit(.minutes(3)))
 struct IncidentEventTests {
     /// A `channel_created` callback for `name`, with its own event id.
     static func channelCreated(eventID: String, channel: String, name: String) -> String {

@@ -7,7 +7,7 @@ import NIOCore
 import SlackTesting
 import Testing
 
-@Suite("Slack interactivity", .timeLimit(.minutes(1)))
+@Suite("Slack interactivity", .timeLimit(.minutes(3)))
 struct InteractivityTests {
     @Test("a button carrying a command line runs it through the router and answers through response_url")
     func buttonRunsCommand() async throws {

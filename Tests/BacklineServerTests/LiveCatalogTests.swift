@@ -14,7 +14,7 @@ import Testing
 
 /// `serve` keeps up with its catalog sources: the refresh interval, push webhooks, the change
 /// feed's handover messages and `/catalog status`, through the real application.
-@Suite("A live catalog", .timeLimit(.minutes(1)))
+@Suite("A live catalog", .timeLimit(.minutes(3)))
 struct LiveCatalogTests {
     static let webhookSecret = "It's a Secret to Everybody"
 

@@ -11,7 +11,7 @@ import Testing
 /// A deployment that posts only to Mattermost gets its digests and alerts through the outbox:
 /// rendered as Mattermost markdown, posted with the REST API, a refused channel parked without
 /// holding up another, and a failed post retried without doubling.
-@Suite("Outbox delivery to Mattermost", .timeLimit(.minutes(1)))
+@Suite("Outbox delivery to Mattermost", .timeLimit(.minutes(3)))
 struct MattermostOutboxTests {
     static let logger = Logger(label: "mattermost-outbox-test")
 

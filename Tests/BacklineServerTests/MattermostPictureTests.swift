@@ -113,7 +113,7 @@ final class FakeMattermost: Sendable {
     }
 }
 
-@Suite("Mattermost pictures", .timeLimit(.minutes(1)))
+@Suite("Mattermost pictures", .timeLimit(.minutes(3)))
 struct MattermostPictureTests {
     static let map = Heatmap(
         title: "react (npm)", subtitle: "by service", asOf: Date(timeIntervalSince1970: 1_764_633_600),

@@ -8,7 +8,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
-@Suite("Mattermost", .timeLimit(.minutes(1)))
+@Suite("Mattermost", .timeLimit(.minutes(3)))
 struct MattermostTests {
     private func form(token: String) -> String {
         "channel_id=ch1&channel_name=town-square&command=%2Fowner&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fhooks%2Fcommands%2Fx"

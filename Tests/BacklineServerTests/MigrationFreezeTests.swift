@@ -6,7 +6,7 @@ import Scaffolder
 import TechHealth
 import Testing
 
-@Suite("Shipped migrations are frozen", .timeLimit(.minutes(1)))
+@Suite("Shipped migrations are frozen", .timeLimit(.minutes(3)))
 struct MigrationFreezeTests {
     /// Every migration that has shipped, in order, with the SHA-256 of its SQL. A database migrated
     /// by an older release never runs an edited migration again, so editing one would leave old and

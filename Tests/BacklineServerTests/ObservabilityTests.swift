@@ -11,7 +11,7 @@ import SlackTesting
 import Synchronization
 import Testing
 
-@Suite("Operations: metrics, readiness, JSON logs", .timeLimit(.minutes(1)))
+@Suite("Operations: metrics, readiness, JSON logs", .timeLimit(.minutes(3)))
 struct ObservabilityTests {
     private static func ownerRequest(_ client: some TestClientProtocol, _ text: String, command: String = "/owner") async throws {
         let body = TestServer.slashCommandBody(text, command: command)

@@ -8,7 +8,7 @@ import Testing
 /// direct messages given by user id: Slack posts to both, but `conversations.history` takes
 /// conversation ids only, so the worker resolves them (`conversations.list`, `conversations.open`)
 /// before the first send and keeps the id for the lookup after a crash.
-@Suite("Outbox: channel names and user ids", .timeLimit(.minutes(1)))
+@Suite("Outbox: channel names and user ids", .timeLimit(.minutes(3)))
 struct OutboxChannelNameTests {
     static let base = Date(timeIntervalSince1970: 1_790_000_000)
 

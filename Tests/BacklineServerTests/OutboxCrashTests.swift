@@ -12,7 +12,7 @@ import Glibc
 /// The Done-when crash test: the built `backline serve`, a fake Slack on loopback, 100 queued
 /// messages, a SIGKILL in the middle of delivery, a restart; every message must arrive and the
 /// duplicates are counted (goal: none).
-@Suite("The outbox across a SIGKILL", .timeLimit(.minutes(1)))
+@Suite("The outbox across a SIGKILL", .timeLimit(.minutes(3)))
 struct OutboxCrashTests {
     /// The `backline` executable built next to the test bundle.
     static func binary() -> URL? {

@@ -10,7 +10,7 @@ import HummingbirdTesting
 
 /// The delivery worker against the fake Slack: pacing, 429s, retries, joins, parking, and the two
 /// crash cases, each on a manual clock that moves only when the worker waits (no test sleeps).
-@Suite("Outbox delivery", .timeLimit(.minutes(1)))
+@Suite("Outbox delivery", .timeLimit(.minutes(3)))
 struct OutboxDeliveryTests {
     static let base = Date(timeIntervalSince1970: 1_790_000_000)
 
@@ -207,7 +207,7 @@ struct OutboxDeliveryTests {
 
 /// The outbox inside the real application: its worker runs in `serve`'s service group and
 /// `/readyz` names parked messages.
-@Suite("The outbox in serve", .timeLimit(.minutes(1)))
+@Suite("The outbox in serve", .timeLimit(.minutes(3)))
 struct OutboxServeTests {
     @Test("serve's worker delivers what is queued, and /readyz lists a parked message with its error")
     func readiness() async throws {

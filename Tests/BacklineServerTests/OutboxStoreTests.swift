@@ -4,7 +4,7 @@ import GRDB
 import Testing
 
 /// The outbox table: queuing, deduplication, counts, parking and what another process sees.
-@Suite("The outbox store", .timeLimit(.minutes(1)))
+@Suite("The outbox store", .timeLimit(.minutes(3)))
 struct OutboxStoreTests {
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
 

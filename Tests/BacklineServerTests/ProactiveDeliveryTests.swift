@@ -11,7 +11,7 @@ import Testing
 /// Where digests and alerts go and when: the team channel, else each owner by direct message;
 /// teams sharing a channel each get their own message; quiet hours on the team's wall clock;
 /// opting out; and Slack's limits on the rendered digest.
-@Suite("Digest and alert delivery: routing, quiet hours, opt-out, Block Kit limits", .timeLimit(.minutes(1)))
+@Suite("Digest and alert delivery: routing, quiet hours, opt-out, Block Kit limits", .timeLimit(.minutes(3)))
 struct ProactiveDeliveryTests {
     static let now = ISO8601DateFormatter().date(from: "2026-12-02T20:00:00Z")!   // 21:00 in Stockholm
 

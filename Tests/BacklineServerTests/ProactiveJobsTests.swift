@@ -8,7 +8,7 @@ import Testing
 /// The digest and alert jobs on the scheduler with a manual clock: each team's digest at its local
 /// time on both sides of a DST change, one catch-up after downtime, a repeated run or a
 /// `digest send` in the same week enqueuing nothing new, and teams moving or stopping theirs.
-@Suite("Digest and alert jobs", .timeLimit(.minutes(1)))
+@Suite("Digest and alert jobs", .timeLimit(.minutes(3)))
 struct ProactiveJobsTests {
     static let logger = Logger(label: "jobs-test")
     static let squadA = "digest:group:default/squad-a"

@@ -7,7 +7,7 @@ import Testing
 
 /// The registry cache: served within the TTL without a request, refetched after it, the last
 /// answer served through an outage, and the offline file merged in.
-@Suite("Registry cache", .timeLimit(.minutes(1)))
+@Suite("Registry cache", .timeLimit(.minutes(3)))
 struct RegistryCacheTests {
     /// A clock the test moves by hand.
     final class TestNow: Sendable {

@@ -5,7 +5,7 @@ import Testing
 
 /// Each registry client against a fake registry on loopback speaking that registry's real
 /// response shapes, carried by the production transport (AsyncHTTPClient).
-@Suite("Registry clients", .timeLimit(.minutes(1)))
+@Suite("Registry clients", .timeLimit(.minutes(3)))
 struct RegistryClientTests {
     let transport = AsyncHTTPRegistryTransport()
 

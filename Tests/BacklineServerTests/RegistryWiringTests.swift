@@ -7,7 +7,7 @@ import Testing
 
 /// `health.registries` in `backline.yaml`, and the composition root asking registries (through
 /// the cache) only when they are enabled.
-@Suite("Registry configuration and wiring", .timeLimit(.minutes(1)))
+@Suite("Registry configuration and wiring", .timeLimit(.minutes(3)))
 struct RegistryWiringTests {
     func write(_ yaml: String) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("backline-registries-\(UUID().uuidString)")

@@ -8,7 +8,7 @@ import Testing
 
 /// The scheduler on a manual clock: the right local time across DST changes, one catch-up after
 /// downtime, nothing repeated after a restart, and one run at a time across processes.
-@Suite("The scheduler", .timeLimit(.minutes(1)))
+@Suite("The scheduler", .timeLimit(.minutes(3)))
 struct SchedulerTests {
     static let stockholm = TimeZone(identifier: "Europe/Stockholm")!
     static let logger = Logger(label: "scheduler-test")

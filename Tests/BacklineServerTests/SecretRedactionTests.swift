@@ -40,7 +40,7 @@ struct CapturingLogHandler: LogHandler {
     }
 }
 
-@Suite("Secrets never show", .timeLimit(.minutes(1)))
+@Suite("Secrets never show", .timeLimit(.minutes(3)))
 struct SecretRedactionTests {
     /// A distinct value for every credential Backline reads from the environment.
     static let environment = [

@@ -77,7 +77,7 @@ struct HeldGitServer: Sendable {
     }
 }
 
-@Suite("serve listens before it ingests", .timeLimit(.minutes(1)))
+@Suite("serve listens before it ingests", .timeLimit(.minutes(3)))
 struct ServeStartupTests {
     private static func owner(_ client: some TestClientProtocol) async throws -> String {
         let body = TestServer.slashCommandBody("playlist-api")

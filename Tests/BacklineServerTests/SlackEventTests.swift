@@ -8,7 +8,7 @@ import Slack
 import SlackTesting
 import Testing
 
-@Suite("Slack events", .timeLimit(.minutes(1)))
+@Suite("Slack events", .timeLimit(.minutes(3)))
 struct SlackEventTests {
     /// An `app_mention` callback with its own event id and command text.
     static func mention(eventID: String, text: String) -> String {

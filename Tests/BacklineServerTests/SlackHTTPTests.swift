@@ -8,7 +8,7 @@ import Slack
 import SlackTesting
 import Testing
 
-@Suite("Slack over HTTP", .timeLimit(.minutes(1)))
+@Suite("Slack over HTTP", .timeLimit(.minutes(3)))
 struct SlackHTTPTests {
     @Test("a signed /owner request is answered inline with the owner, within Block Kit limits")
     func signedOwnerCommand() async throws {

@@ -5,7 +5,7 @@ import Slack
 import SlackTesting
 import Testing
 
-@Suite("Slack over Socket Mode", .timeLimit(.minutes(1)))
+@Suite("Slack over Socket Mode", .timeLimit(.minutes(3)))
 struct SocketModeServiceTests {
     @Test("with an app token, backline serve dials out and answers /owner in the envelope's ack")
     func slashCommandOverSocketMode() async throws {

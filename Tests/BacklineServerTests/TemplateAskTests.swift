@@ -5,7 +5,7 @@ import Foundation
 import Logging
 import Testing
 
-@Suite("/template through the chat pipeline", .timeLimit(.minutes(1)))
+@Suite("/template through the chat pipeline", .timeLimit(.minutes(3)))
 struct TemplateAskTests {
     /// Runs git with a deadline, failing the test rather than hanging.
     func git(_ arguments: [String]) async {

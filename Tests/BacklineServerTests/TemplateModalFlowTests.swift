@@ -11,7 +11,7 @@ import Testing
 
 /// `/template run NAME` in Slack without values: the modal, its pages, its errors, the run and its
 /// thread, end to end against the fake Slack, through the HTTP routes and through Socket Mode.
-@Suite("Template forms in Slack", .timeLimit(.minutes(1)))
+@Suite("Template forms in Slack", .timeLimit(.minutes(3)))
 struct TemplateModalFlowTests {
     /// A temporary folder holding an empty bare repository the golden path pushes to.
     struct BareRemote {

@@ -12,7 +12,7 @@ import Testing
 
 // Serialized: one test sets OTEL_* variables in the process environment, which swift-otel reads
 // whenever a tracer is made.
-@Suite("OpenTelemetry traces to a local OTLP/HTTP receiver", .serialized, .timeLimit(.minutes(1)))
+@Suite("OpenTelemetry traces to a local OTLP/HTTP receiver", .serialized, .timeLimit(.minutes(3)))
 struct TracingTests {
     /// A JSON logger whose lines carry the trace ids, as `serve` sets it up when tracing is on.
     private static func recordingLogger() -> (Logger, Recorder<String>) {

@@ -5,7 +5,7 @@ import Foundation
 import Logging
 import Testing
 
-@Suite("Untrusted catalog files, through the composition root", .timeLimit(.minutes(1)))
+@Suite("Untrusted catalog files, through the composition root", .timeLimit(.minutes(3)))
 struct UntrustedCatalogTests {
     @Test("a descriptor reading /proc/self/environ and one including itself are located problems; nothing leaks or crashes")
     func environmentAndSelfInclusion() async throws {

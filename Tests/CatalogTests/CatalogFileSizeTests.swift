@@ -7,7 +7,7 @@ import Foundation
 @testable import Catalog
 import Testing
 
-@Suite("Catalog files are read within limits", .timeLimit(.minutes(1)))
+@Suite("Catalog files are read within limits", .timeLimit(.minutes(3)))
 struct CatalogFileSizeTests {
     @Test("a catalog file over the size limit is a problem and is not read; the rest of the catalog is")
     func oversizedFile() async throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Catalog
 
-@Suite("Refresh and the change feed", .timeLimit(.minutes(1)))
+@Suite("Refresh and the change feed", .timeLimit(.minutes(3)))
 struct ChangeFeedTests {
     let at = Date(timeIntervalSince1970: 1_800_000_000)
 

@@ -2,7 +2,7 @@ import Catalog
 import Foundation
 import Testing
 
-@Suite("Recording catalog findings", .timeLimit(.minutes(1)))
+@Suite("Recording catalog findings", .timeLimit(.minutes(3)))
 struct FindingStoreTests {
     @Test("A finding met again keeps its first-seen time and counts the sightings")
     func upserts() async throws {

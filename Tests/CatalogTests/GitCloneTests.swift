@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Catalog
 
-@Suite("Cloning git sources", .timeLimit(.minutes(1)))
+@Suite("Cloning git sources", .timeLimit(.minutes(3)))
 struct GitCloneTests {
     @Test("a clone that fails reports git's own message")
     func failingClone() async throws {

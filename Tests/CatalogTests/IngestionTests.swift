@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Catalog
 
-@Suite("Ingesting catalogs", .timeLimit(.minutes(1)))
+@Suite("Ingesting catalogs", .timeLimit(.minutes(3)))
 struct IngestionTests {
     private func ingest(_ store: CatalogStore, _ sources: [CatalogSource]) async throws -> IngestReport {
         try await CatalogIngester(store: store, displayBase: "/").ingest(sources)

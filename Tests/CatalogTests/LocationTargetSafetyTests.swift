@@ -4,7 +4,7 @@ import Testing
 
 /// Location targets and the directory walk are confined to the source root, like placeholders: a
 /// catalog file must not make ingest read any file on disk as a catalog file.
-@Suite("Location targets stay inside the catalog source", .timeLimit(.minutes(1)))
+@Suite("Location targets stay inside the catalog source", .timeLimit(.minutes(3)))
 struct LocationTargetSafetyTests {
     private let group = EntityRef(kind: "group", name: "intruders")
     private let groupYAML = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: intruders}\nspec: {type: team, children: []}"

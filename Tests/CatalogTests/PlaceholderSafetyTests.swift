@@ -9,7 +9,7 @@ import Darwin
 
 /// Catalog files are untrusted: whoever can commit to a catalog repository writes them. These tests
 /// hold the placeholder reader to the source root and to its size and nesting limits.
-@Suite("Placeholders stay inside the catalog source", .timeLimit(.minutes(1)))
+@Suite("Placeholders stay inside the catalog source", .timeLimit(.minutes(3)))
 struct PlaceholderSafetyTests {
     private let componentRef = EntityRef(kind: "component", name: "playlist-api")
 

@@ -1,7 +1,7 @@
 import Catalog
 import Testing
 
-@Suite("Read-only queries over the catalog views", .timeLimit(.minutes(1)))
+@Suite("Read-only queries over the catalog views", .timeLimit(.minutes(3)))
 struct ReadOnlyQueryTests {
     @Test("The documented views exist on a fresh database and answer queries")
     func viewsExist() async throws {

@@ -1,7 +1,7 @@
 @testable import Catalog
 import Testing
 
-@Suite("The search-extra field list", .timeLimit(.minutes(1)))
+@Suite("The search-extra field list", .timeLimit(.minutes(3)))
 struct SearchExtraFieldTests {
     @Test("the newest migration that back-fills searchExtra agrees with the fields ingest writes")
     func newestBackFillAgrees() throws {

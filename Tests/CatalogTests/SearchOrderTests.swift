@@ -4,7 +4,7 @@ import Testing
 
 /// Pins the order of search results where ranks tie (entities written alike score alike) and
 /// across pages, so the query can change shape without changing what a user sees.
-@Suite("Search order, ties and pages", .timeLimit(.minutes(1)))
+@Suite("Search order, ties and pages", .timeLimit(.minutes(3)))
 struct SearchOrderTests {
     /// 40 components written alike (equal ranks), two whose name matches (ranked first), an API
     /// that mentions the word once in a long description (ranked last), and a resource.

@@ -3,7 +3,7 @@ import GRDB
 import Testing
 @testable import Catalog
 
-@Suite("The catalog store", .timeLimit(.minutes(1)))
+@Suite("The catalog store", .timeLimit(.minutes(3)))
 struct StoreTests {
     private func store(with yaml: String...) async throws -> CatalogStore {
         let tree = try TemporaryDirectory()
@@ -83,7 +83,7 @@ struct StoreTests {
     }
 }
 
-@Suite("Neighbourhood reads", .timeLimit(.minutes(1)))
+@Suite("Neighbourhood reads", .timeLimit(.minutes(3)))
 struct NeighbourhoodTests {
     @Test("follows the chosen relation types out to the given depth and loads what exists")
     func twoHops() async throws {

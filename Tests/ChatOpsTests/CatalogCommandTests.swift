@@ -2,7 +2,7 @@ import Catalog
 import ChatOps
 import Testing
 
-@Suite("The catalog commands on the Tempo demo catalog", .timeLimit(.minutes(1)))
+@Suite("The catalog commands on the Tempo demo catalog", .timeLimit(.minutes(3)))
 struct CatalogCommandTests {
     @Test("/whois with a Slack mention answers about the person, their teams and what they own")
     func whoisPerson() async throws {

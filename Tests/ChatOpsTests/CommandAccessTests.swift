@@ -2,7 +2,7 @@ import Catalog
 import ChatOps
 import Testing
 
-@Suite("Who may run a command", .timeLimit(.minutes(1)))
+@Suite("Who may run a command", .timeLimit(.minutes(3)))
 struct CommandAccessTests {
     static let restricted = CommandSpec(
         name: "secret", summary: "Only for Playback", usage: "/secret",

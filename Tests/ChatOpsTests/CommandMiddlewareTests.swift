@@ -5,7 +5,7 @@ import Logging
 import Synchronization
 import Testing
 
-@Suite("Middleware around the command pipeline", .timeLimit(.minutes(1)))
+@Suite("Middleware around the command pipeline", .timeLimit(.minutes(3)))
 struct CommandMiddlewareTests {
     final class Seen: Sendable {
         let lines = Mutex<[String]>([])

@@ -2,7 +2,7 @@ import Catalog
 import ChatOps
 import Testing
 
-@Suite("Declarative query commands: no Swift per command", .timeLimit(.minutes(1)))
+@Suite("Declarative query commands: no Swift per command", .timeLimit(.minutes(3)))
 struct DeclarativeCommandTests {
     @Test("/lifecycle deprecated lists deprecated components with their owners")
     func lifecycle() async throws {

@@ -7,7 +7,7 @@ import Testing
 /// Pins what every team's weekly digest says over the Tempo demo catalog with a harvest for every
 /// component (the bundled release, end-of-life and policy files, scorecards scored a week apart,
 /// recorded findings), so the composition can be made faster without changing a word of it.
-@Suite("Weekly digest contents over the demo catalog", .timeLimit(.minutes(1)))
+@Suite("Weekly digest contents over the demo catalog", .timeLimit(.minutes(3)))
 struct DigestContentsTests {
     static let now = ISO8601DateFormatter().date(from: "2026-12-02T09:00:00Z")!
     static let lastWeek = now.addingTimeInterval(-8 * 86_400)

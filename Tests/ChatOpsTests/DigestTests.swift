@@ -8,7 +8,7 @@ import Testing
 
 /// The weekly digest and the alert rules over the Tempo demo catalog, with harvests and scorecard
 /// results written by hand at a fixed moment.
-@Suite("Weekly digest and alert rules", .timeLimit(.minutes(1)))
+@Suite("Weekly digest and alert rules", .timeLimit(.minutes(3)))
 struct DigestTests {
     static let now = ISO8601DateFormatter().date(from: "2026-12-02T09:00:00Z")!
     static let playlists = EntityRef(kind: "group", name: "playlists")

@@ -7,7 +7,7 @@ import Testing
 
 /// `/health` over the demo catalog, with harvests written by hand (the harvester has its own tests)
 /// and release, end-of-life and policy data given inline, measured at a fixed moment.
-@Suite("/health", .timeLimit(.minutes(1)))
+@Suite("/health", .timeLimit(.minutes(3)))
 struct HealthCommandTests {
     static let now = ISO8601DateFormatter().date(from: "2026-12-01T12:00:00Z")!
 

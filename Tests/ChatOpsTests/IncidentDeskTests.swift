@@ -58,7 +58,7 @@ final class RecordingActions: IncidentActions {
     }
 }
 
-@Suite("Incidents", .timeLimit(.minutes(1)))
+@Suite("Incidents", .timeLimit(.minutes(3)))
 struct IncidentDeskTests {
     static func desk(_ actions: RecordingActions, catalog: CatalogStore, store: OnCallStore? = nil) throws -> IncidentDesk {
         IncidentDesk(

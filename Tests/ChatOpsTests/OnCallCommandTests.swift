@@ -57,7 +57,7 @@ enum OnCallFixtures {
     }
 }
 
-@Suite("/oncall and the goalie in /owner", .timeLimit(.minutes(1)))
+@Suite("/oncall and the goalie in /owner", .timeLimit(.minutes(3)))
 struct OnCallCommandTests {
     @Test("/oncall TEAM names the goalie, the next hand-off in the team's zone, and the team channel first")
     func team() async throws {

@@ -3,7 +3,7 @@ import ChatOps
 import Foundation
 import Testing
 
-@Suite("/owner", .timeLimit(.minutes(1)))
+@Suite("/owner", .timeLimit(.minutes(3)))
 struct OwnerCommandTests {
     @Test("names the owning team, its channel, its tribe, the system and domain, docs and source")
     func found() async throws {

@@ -4,7 +4,7 @@ import Foundation
 import Logging
 import Testing
 
-@Suite("The command pipeline", .timeLimit(.minutes(1)))
+@Suite("The command pipeline", .timeLimit(.minutes(3)))
 struct RouterTests {
     @Test("an unknown command says which commands exist")
     func unknownCommand() async throws {

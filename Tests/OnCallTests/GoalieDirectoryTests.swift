@@ -6,7 +6,7 @@ import OnCall
 import Secrets
 import Testing
 
-@Suite("Goalies, overrides and pagers", .timeLimit(.minutes(1)))
+@Suite("Goalies, overrides and pagers", .timeLimit(.minutes(3)))
 struct GoalieDirectoryTests {
     static let playlists = EntityRef(kind: "group", name: "playlists")
     static let monday = ISO8601DateFormatter().date(from: "2026-03-25T12:00:00Z")!

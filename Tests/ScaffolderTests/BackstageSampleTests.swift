@@ -4,7 +4,7 @@ import Testing
 
 @testable import Scaffolder
 
-@Suite("Templates in the shape of Backstage's samples dry-run to the files their authors intended", .timeLimit(.minutes(1)))
+@Suite("Templates in the shape of Backstage's samples dry-run to the files their authors intended", .timeLimit(.minutes(3)))
 struct BackstageSampleTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 

@@ -6,7 +6,7 @@ import Testing
 
 /// Backstage's own sample templates from `backstage/software-templates`, kept verbatim (see
 /// `Fixtures/backstage-samples/NOTICE`), dry-run to the files their authors intended.
-@Suite("Backstage's own sample templates dry-run to the files their authors intended", .timeLimit(.minutes(1)))
+@Suite("Backstage's own sample templates dry-run to the files their authors intended", .timeLimit(.minutes(3)))
 struct BackstageSoftwareTemplatesTests {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/backstage-samples")
 

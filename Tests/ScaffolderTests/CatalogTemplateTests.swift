@@ -4,7 +4,7 @@ import Testing
 
 @testable import Scaffolder
 
-@Suite("Templates registered in the catalog", .timeLimit(.minutes(1)))
+@Suite("Templates registered in the catalog", .timeLimit(.minutes(3)))
 struct CatalogTemplateTests {
     @Test("a Template entity's relative URLs resolve against its own file and may reach siblings inside its source")
     func catalogTemplate() async throws {
@@ -47,7 +47,7 @@ struct CatalogTemplateTests {
     }
 }
 
-@Suite("The template library", .timeLimit(.minutes(1)))
+@Suite("The template library", .timeLimit(.minutes(3)))
 struct TemplateLibraryTests {
     @Test("a broken template is reported with its position and the others still load; multi-line output text keeps its lines")
     func brokenAndGood() async throws {

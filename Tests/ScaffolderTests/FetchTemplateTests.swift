@@ -4,7 +4,7 @@ import Testing
 
 @testable import Scaffolder
 
-@Suite("fetch:template and the workspace's safety", .timeLimit(.minutes(1)))
+@Suite("fetch:template and the workspace's safety", .timeLimit(.minutes(3)))
 struct FetchTemplateTests {
     static let yaml = """
         apiVersion: scaffolder.backstage.io/v1beta3

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Scaffolder
 
-@Suite("Golden paths in config/templates", .timeLimit(.minutes(1)))
+@Suite("Golden paths in config/templates", .timeLimit(.minutes(3)))
 struct GoldenPathTests {
     static let values: [String: [String: JSONValue]] = [
         "swift-service": ["name": "queue-api", "owner": "playback", "system": "personalization", "description": "Plays the queue."],
@@ -85,7 +85,7 @@ struct GoldenPathTests {
     }
 }
 
-@Suite("Generated projects work", .timeLimit(.minutes(1)))
+@Suite("Generated projects work", .timeLimit(.minutes(3)))
 struct GeneratedProjectTests {
     @Test("the Tempo event consumer's own test passes under python3 after fs:rename moved its package")
     func tempoConsumerTestPasses() async throws {

@@ -5,7 +5,7 @@ import Testing
 
 @testable import Scaffolder
 
-@Suite("Running templates: refusals, validation, steps, outputs, records", .timeLimit(.minutes(1)))
+@Suite("Running templates: refusals, validation, steps, outputs, records", .timeLimit(.minutes(3)))
 struct RunnerTests {
     static let header = """
         apiVersion: scaffolder.backstage.io/v1beta3

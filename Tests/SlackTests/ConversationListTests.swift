@@ -10,7 +10,7 @@ private func client(_ slack: FakeSlack) -> SlackWebAPIClient {
 
 /// `conversations.list` and `conversations.open` against the fake, and the fake's reading of a
 /// channel name: posting takes one, reading history does not.
-@Suite(.timeLimit(.minutes(1))) struct ConversationListTests {
+@Suite(.timeLimit(.minutes(3))) struct ConversationListTests {
     @Test func `conversations list follows the cursor to the last page, leaving archived channels and private ones without the bot out`() async throws {
         try await FakeSlack.withRunning(logger: testLogger("fake")) { slack in
             for index in 1...5 { slack.addConversation(SlackConversation(id: "C0LIST\(index)", name: "squad-\(index)")) }

@@ -8,7 +8,7 @@ import Testing
 
 /// The fake Slack must never be what makes a test hang: it starts or fails at once, and it stops
 /// whatever its clients left open.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct FakeSlackLifecycleTests {
     /// Opens a TCP connection to `port` on loopback and sends nothing, as an HTTP client's pool does
     /// when it opens a connection ahead of need. Returns the socket, which the caller closes.

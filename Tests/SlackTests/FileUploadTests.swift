@@ -3,7 +3,7 @@ import Slack
 import SlackTesting
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct FileUploadTests {
+@Suite(.timeLimit(.minutes(3))) struct FileUploadTests {
     private func client(_ slack: FakeSlack) -> SlackWebAPIClient {
         SlackWebAPIClient(baseURL: slack.apiBaseURL, token: SlackToken(slack.botToken), rateLimits: .unlimited, logger: testLogger("webapi"))
     }

@@ -23,7 +23,7 @@ private func connectionsOpened(_ slack: FakeSlack) -> Int {
     slack.calls.elements.filter { $0.method == "apps.connections.open" && $0.error == nil }.count
 }
 
-@Suite(.timeLimit(.minutes(1))) struct SocketModeClientTests {
+@Suite(.timeLimit(.minutes(3))) struct SocketModeClientTests {
     @Test func `every envelope type is handled and acknowledged, slash commands with a payload`() async throws {
         try await FakeSlack.withRunning(logger: testLogger("fake")) { slack in
             let handled = Recorder<Handled>()

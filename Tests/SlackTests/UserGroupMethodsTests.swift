@@ -2,7 +2,7 @@ import Slack
 import SlackTesting
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct UserGroupMethodsTests {
+@Suite(.timeLimit(.minutes(3))) struct UserGroupMethodsTests {
     private func client(_ slack: FakeSlack) -> SlackWebAPIClient {
         SlackWebAPIClient(baseURL: slack.apiBaseURL, token: SlackToken(slack.botToken), rateLimits: .unlimited, logger: testLogger("webapi"))
     }

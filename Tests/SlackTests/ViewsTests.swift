@@ -10,7 +10,7 @@ import Testing
 
 /// `views.open`/`push`/`update` against the fake, which checks them as Slack does, and the
 /// `view_submission` / `view_closed` payloads decoded.
-@Suite(.timeLimit(.minutes(1))) struct ViewsTests {
+@Suite(.timeLimit(.minutes(3))) struct ViewsTests {
     static func client(_ slack: FakeSlack) -> SlackWebAPIClient {
         SlackWebAPIClient(baseURL: slack.apiBaseURL, token: SlackToken(slack.botToken), rateLimits: .unlimited, logger: testLogger("webapi"))
     }

@@ -9,7 +9,7 @@ private func client(_ slack: FakeSlack, token: String? = nil, rateLimits: SlackR
         maxRateLimitRetries: maxRetries, logger: testLogger("webapi"))
 }
 
-@Suite(.timeLimit(.minutes(1))) struct WebAPIClientTests {
+@Suite(.timeLimit(.minutes(3))) struct WebAPIClientTests {
     @Test func `postMessage sends JSON with a bearer token and returns channel and ts`() async throws {
         try await FakeSlack.withRunning(logger: testLogger("fake")) { slack in
             let message = SlackMessage(text: "Owner of playlist-api: Playback", blocks: [.header(.plain("playlist-api")), .section(text: .markdown("*Owner* Playback"))])

@@ -3,7 +3,7 @@ import Testing
 @testable import TechHealth
 
 /// Broken links and missing code paths, read from real files with their lines.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct DocsContentTests {
     static let now = GitHistoryTestRepository.day(10)
     static let dirRef = [DocsFreshness.techDocsRefAnnotation: "dir:."]

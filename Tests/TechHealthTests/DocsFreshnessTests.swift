@@ -3,7 +3,7 @@ import Testing
 @testable import TechHealth
 
 /// Freshness measured from real git histories built with dated commits.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct DocsFreshnessTests {
     static let now = GitHistoryTestRepository.day(400)
     static let dirRef = [DocsFreshness.techDocsRefAnnotation: "dir:."]

@@ -3,7 +3,7 @@ import Testing
 @testable import TechHealth
 
 /// The git-history reader on real repositories.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct GitHistoryTests {
     @Test func theWorkTreeRootIsFoundFromAFolderInside() throws {
         let repository = try GitHistoryTestRepository()

@@ -4,7 +4,7 @@ import Testing
 
 /// Swift packages' releases from a real bare repository's tags, reached through a `file://`
 /// mirror base the way an operator's mirror folder would be.
-@Suite("Git tags as Swift releases", .timeLimit(.minutes(1)))
+@Suite("Git tags as Swift releases", .timeLimit(.minutes(3)))
 struct GitTagsClientTests {
     /// A mirror folder holding `github.com/acme/swift-thing` as a bare repository with tags.
     func mirror() throws -> (base: URL, repository: GitHistoryTestRepository) {

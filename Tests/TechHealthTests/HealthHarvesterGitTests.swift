@@ -5,7 +5,7 @@ import Testing
 
 /// Components in git repositories: docs freshness once per commit, and git sources read from the
 /// kept clone.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct HealthHarvesterGitTests {
     /// A git stand-in that counts its runs in a file, then runs git.
     struct CountingGit {

@@ -5,7 +5,7 @@ import Testing
 @testable import TechHealth
 
 /// The incremental harvest of every Component: reuse, re-parse, forgetting, problems and sources.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct HealthHarvesterTests {
     /// Two components: `api` (Python and a Node pin) and `worker` (Go).
     func seedTwoComponents(_ fixture: HarvestTestCatalog) throws {

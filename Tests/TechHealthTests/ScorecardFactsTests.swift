@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TechHealth
 
-@Suite("Scorecards: component facts and CI detection", .timeLimit(.minutes(1)))
+@Suite("Scorecards: component facts and CI detection", .timeLimit(.minutes(3)))
 struct ScorecardFactsTests {
     static let ref = EntityRef(kind: "component", name: "playlist-api")
 

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TechHealth
 
-@Suite("Scorecards: results kept per component per day", .timeLimit(.minutes(1)))
+@Suite("Scorecards: results kept per component per day", .timeLimit(.minutes(3)))
 struct ScorecardStoreTests {
     static let api = EntityRef(kind: "component", name: "playlist-api")
     static let web = EntityRef(kind: "component", name: "playlist-web")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a ``SlackMessage`` as JSON text directly, byte for byte what ``SlackJSON/encode(_:)``
 /// produces (compact, keys sorted, slashes unescaped), without `JSONEncoder`.
 ///
@@ -43,6 +45,12 @@ struct SlackJSONWriter {
     }
 
     mutating func write(_ block: Block) {
+        if case .input(let input) = block {
+            // Input blocks belong to modals and never reach a reply on the hot path; JSONEncoder's
+            // bytes for them (sorted keys, compact) are exactly what the rest of this writer matches.
+            bytes.append(contentsOf: (try? SlackJSON.encode(input)) ?? Data("{}".utf8))
+            return
+        }
         open()
         var first = true
         switch block {
@@ -74,6 +82,8 @@ struct SlackJSONWriter {
             key("elements", first: &first)
             array(elements) { $0.write($1) }
             typeKey("actions", first: &first)
+        case .input:
+            break  // written above
         }
         close()
     }
