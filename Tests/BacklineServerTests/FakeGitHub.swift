@@ -92,21 +92,7 @@ final class FakeGitHub: Sendable {
         router.get("**", use: handler)
         router.post("**", use: handler)
         router.put("**", use: handler)
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "FakeGitHub"),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            })
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { portSink.finish() }
-                try await app.runService(gracefulShutdownSignals: [])
-            }
-            defer { group.cancelAll() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port != 0 else { throw FakeGitHubError(description: "the fake GitHub did not start") }
+        return try await withLoopbackApp(router, serverName: "FakeGitHub") { port in
             let fake = FakeGitHub(port: port, token: token, root: root)
             box.fake.withLock { $0 = fake }
             return try await body(fake)

@@ -63,32 +63,11 @@ final class FakeRegistry: Sendable {
                 status: HTTPResponse.Status(code: answer.status), headers: [.contentType: answer.contentType],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body)))
         }
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            })
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { portSink.finish() }
-                try await app.runService(gracefulShutdownSignals: [])
-            }
-            defer { group.cancelAll() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port != 0 else { throw FakeRegistryError() }
-            return try await body(FakeRegistry(port: port, holder: holder))
-        }
+        return try await withLoopbackApp(router) { port in try await body(FakeRegistry(port: port, holder: holder)) }
     }
 
     /// Shares one mutex between the route closure and the fake.
     final class StateHolder: Sendable {
         let state = Mutex(State())
     }
-}
-
-/// The fake registry could not listen on loopback.
-struct FakeRegistryError: Error, CustomStringConvertible {
-    var description: String { "the fake registry did not start" }
 }

@@ -93,23 +93,7 @@ final class FakeMattermost: Sendable {
                 status: .created, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"id":"post1","channel_id":"ch1","message":"","file_ids":["87pa1qe6s3bqfpwwkqoj5ogo3r"]}"#)))
         }
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            })
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { portSink.finish() }
-                try await app.runService(gracefulShutdownSignals: [])
-            }
-            defer { group.cancelAll() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port != 0 else { throw FakeRegistryError() }
-            return try await body(FakeMattermost(port: port, holder: holder, arrivals: arrivals))
-        }
+        return try await withLoopbackApp(router) { port in try await body(FakeMattermost(port: port, holder: holder, arrivals: arrivals)) }
     }
 }
 
