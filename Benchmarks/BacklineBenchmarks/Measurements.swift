@@ -43,6 +43,18 @@ func peakMemoryMiB() -> Double? {
     return nil
 }
 
+/// This process's private (anonymous) resident memory now, in MiB: its own heap, without the
+/// database file's pages that reader connections map (`VmHWM` counts those once per connection
+/// that touched them, though the kernel keeps one copy in its page cache).
+func anonymousMemoryMiB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("RssAnon:") {
+        let kilobytes = line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap { Double($0) }
+        return kilobytes.map { $0 / 1024 }
+    }
+    return nil
+}
+
 /// CPU time (user + system) this process has used so far: unlike wall time, it does not grow when
 /// other processes compete for the cores, so runs on a busy machine stay comparable.
 /// - Parameter children: the CPU time of this process's finished children (git) instead.

@@ -158,4 +158,37 @@ struct SchedulerTests {
         #expect(runs.elements.count == 1)
         #expect(mostAtOnce.withLock { $0 } == 1)
     }
+
+    @Test("jobs due together run a few at a time, and every one of them runs")
+    func boundedRuns() async throws {
+        let time = Time(CronScheduleTests.utc("2026-03-25T12:00"))
+        let runs = Recorder<Run>()
+        let released = Recorder<Bool>()
+        let store = try ScheduleStore(writer: try DatabaseQueue())
+        let running = Mutex(0)
+        let mostAtOnce = Mutex(0)
+        var jobs: [ScheduledJob] = []
+        for team in 0..<6 {
+            let id = "digest:team-\(team)"
+            // Each last ran on 16 March, so every one is due at start-up.
+            _ = try await store.record(for: id, now: CronScheduleTests.utc("2026-03-16T08:00"))
+            jobs.append(try Self.weeklyDigest(runs, time: time, id: id) {
+                let now = running.withLock { $0 += 1; return $0 }
+                mostAtOnce.withLock { $0 = max($0, now) }
+                // Holds the job until the test lets go.
+                _ = try? await released.first("the test to release the jobs")
+                running.withLock { $0 -= 1 }
+            })
+        }
+        let due = jobs
+        let service = SchedulerService(
+            jobs: { due }, store: store, clock: time.clock, now: { time.now }, maxSleep: 8 * 86_400, maxConcurrentRuns: 2, logger: Self.logger)
+        try await withRunningService(service, logger: Self.logger) {
+            _ = try await runs.wait(for: "two jobs to start") { $0.count >= 2 ? true : nil }
+            released.record(true)
+            _ = try await runs.wait(for: "all six jobs to run") { $0.count == 6 ? true : nil }
+        }
+        #expect(Set(runs.elements.map(\.scheduledFor)) == [CronScheduleTests.utc("2026-03-23T08:00")])
+        #expect(mostAtOnce.withLock { $0 } == 2, "two at a time, as configured")
+    }
 }

@@ -32,6 +32,27 @@ struct StoreTests {
         #expect(try await CatalogStore(path: path).appliedMigrations() == applied)
     }
 
+    @Test("a file database's readers map the file; its writer reads through its own cache")
+    func readersMapTheFile() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try CatalogStore(path: directory.url.appendingPathComponent("backline.sqlite").path)
+        let reader = try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA mmap_size") }
+        let writer = try await store.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA mmap_size") }
+        #expect((reader ?? 0) > 0)
+        #expect(writer == 0)
+    }
+
+    @Test("written names: as written in the file, for the refs the catalog has, however many are asked")
+    func writtenNames() async throws {
+        let store = try await store(with: component("User-Profile"), component("billing"))
+        let profile = EntityRef(kind: "component", name: "user-profile")
+        let missing = (0..<1_200).map { EntityRef(kind: "component", name: "missing-\($0)") }
+        let names = try await store.writtenNames(of: [profile, EntityRef(kind: "component", name: "billing")] + missing)
+        #expect(names == [profile: "User-Profile", EntityRef(kind: "component", name: "billing"): "billing"])
+        let relations = try await store.relations(from: missing + [profile], ofType: .ownedBy)
+        #expect(relations.map(\.source) == [profile], "more sources than SQLite binds in one statement")
+    }
+
     @Test("FTS5 is available in this SQLite build")
     func fts5Available() async throws {
         let store = try CatalogStore.inMemory()

@@ -176,6 +176,33 @@ struct MeasuresTests {
         #expect(runtimeJSON.contains("\"name\":\"nodejs\""))
     }
 
+    @Test("Measuring many components at once gives each the measure it gets alone, with its own files and lines")
+    func batchEqualsOneByOne() async {
+        let harvests: [(component: EntityRef, harvest: ManifestHarvest)] = (0..<4).map { index in
+            let harvest = ManifestHarvest(
+                dependencies: [
+                    Self.dependency(.npm, "react", version: index.isMultiple(of: 2) ? "16.3.0" : "17.0.2", file: "app\(index)/package-lock.json", line: 10 + index),
+                    Self.dependency(.npm, " react ", declared: "^17.0.0", direct: index == 1, file: "web/package.json", line: 2),
+                    Self.dependency(.pypi, "Django", version: "4.2.0", file: "requirements.txt", line: index),
+                    Self.dependency(.docker, "node", version: "20-alpine", file: "Dockerfile", line: 1),
+                ],
+                runtimes: [
+                    RuntimePin(runtime: "nodejs", version: "18", location: ManifestLocation(file: ".nvmrc", line: index)),
+                    RuntimePin(runtime: "nodejs", version: "lts/iron", location: ManifestLocation(file: "app\(index)/.nvmrc", line: 1)),
+                ])
+            return (EntityRef(kind: "component", name: "service-\(index)"), harvest)
+        }
+        let together = await measurer.measure(components: harvests, now: now)
+        var alone: [ComponentHealthMeasure] = []
+        for (component, harvest) in harvests { alone.append(await measurer.measure(component: component, harvest: harvest, now: now)) }
+        #expect(together == alone)
+        #expect(together.map { $0.runtimes[0].line } == [0, 1, 2, 3], "a shared runtime measure keeps each pin's own place")
+        #expect(together.map { $0.dependencies[0].file } == (0..<4).map { "app\($0)/package-lock.json" })
+        #expect(together[1].dependencies[1].direct && !together[2].dependencies[1].direct)
+        #expect(together[0].dependencies[1].name == " react ", "the name as harvested; its release data found through the trimmed name")
+        #expect(together[0].dependencies[1].latest == "19.2.0")
+    }
+
     @Test("The org-wide distribution lists versions newest first, by the ecosystem's order")
     func distribution() async {
         let harvests: [(String, ManifestHarvest)] = [

@@ -18,12 +18,17 @@ public struct SchedulerService<C: Clock>: Service where C.Duration == Duration {
     let holder: String
     let leaseDuration: TimeInterval
     let maxSleep: TimeInterval
+    let maxConcurrentRuns: Int
     let logger: Logger
     let doorbell = Doorbell()
 
     /// The longest sleep: wall-clock time and the sleeping clock can drift apart (suspend, NTP), and
     /// jobs can change, so the scheduler looks again at least this often.
     public static var rereadInterval: TimeInterval { 300 }
+
+    /// How many due jobs run at once unless told otherwise: enough to keep every core busy while
+    /// some jobs wait on the network or the database, few enough that their working sets stay small.
+    public static var defaultConcurrentRuns: Int { max(4, 2 * ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Creates the scheduler.
     /// - Parameters:
@@ -34,11 +39,14 @@ public struct SchedulerService<C: Clock>: Service where C.Duration == Duration {
     ///   - holder: this process's lease holder name.
     ///   - leaseDuration: how long a run may hold its job before another process may take it over.
     ///   - maxSleep: the longest sleep between rounds (``rereadInterval`` by default).
+    ///   - maxConcurrentRuns: how many due jobs run at once (``defaultConcurrentRuns`` by default).
     public init(
         jobs: @escaping @Sendable () async throws -> [ScheduledJob], store: ScheduleStore, clock: C, now: @escaping @Sendable () -> Date = { Date() },
-        holder: String = LeaseHolder.make(), leaseDuration: TimeInterval = 3600, maxSleep: TimeInterval = 300, logger: Logger
+        holder: String = LeaseHolder.make(), leaseDuration: TimeInterval = 3600, maxSleep: TimeInterval = 300,
+        maxConcurrentRuns: Int = Self.defaultConcurrentRuns, logger: Logger
     ) {
         self.maxSleep = maxSleep
+        self.maxConcurrentRuns = max(1, maxConcurrentRuns)
         self.jobs = jobs
         self.store = store
         self.clock = clock
@@ -91,11 +99,22 @@ public struct SchedulerService<C: Clock>: Service where C.Duration == Duration {
             }
         }
         guard !due.isEmpty else { return wake }
+        // Jobs due together (every team's digest at Monday 09:00) run a few at a time: all at once,
+        // hundreds of digests would each hold their working set while sharing the same cores and
+        // finish no sooner. A waiting job is not claimed yet, so another process may take it.
         let claimedAll = await withTaskGroup(of: Bool.self) { group in
-            for (job, scheduledFor) in due {
+            var waiting = due[...]
+            func startNext() {
+                guard let (job, scheduledFor) = waiting.popFirst() else { return }
                 group.addTask { await runOnce(job, scheduledFor: scheduledFor) }
             }
-            return await group.reduce(true) { $0 && $1 }
+            for _ in 0..<maxConcurrentRuns { startNext() }
+            var claimedAll = true
+            for await claimed in group {
+                claimedAll = claimedAll && claimed
+                startNext()
+            }
+            return claimedAll
         }
         // Another process holds a due job: look again soon rather than spin. Otherwise look again
         // now, for the next occurrences.

@@ -9,21 +9,20 @@ extension CatalogStore {
     /// - Returns: the relations found, sorted by source then target.
     public func relations(from sources: [EntityRef], ofType type: RelationType) async throws -> [Relation] {
         guard !sources.isEmpty else { return [] }
-        let keys = Array(Set(sources.map(\.description))).sorted()
+        let bySource = Dictionary(sources.map { ($0.description, $0) }, uniquingKeysWith: { first, _ in first })
+        let keys = try Self.jsonArray(Array(bySource.keys))
         return try await writer.read { db in
             var relations: [Relation] = []
-            for start in stride(from: 0, to: keys.count, by: 500) {
-                let chunk = Array(keys[start..<min(start + 500, keys.count)])
-                let rows = try Row.fetchAll(
-                    db, sql: """
-                        SELECT DISTINCT sourceRef, targetRef FROM relation
-                        WHERE type = ? AND sourceRef IN (\(databaseQuestionMarks(count: chunk.count)))
-                        ORDER BY sourceRef, targetRef
-                        """,
-                    arguments: StatementArguments([type.rawValue] + chunk))
-                for row in rows {
-                    relations.append(Relation(source: try EntityRef(parsing: row["sourceRef"]), type: type, target: try EntityRef(parsing: row["targetRef"])))
-                }
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: """
+                    SELECT DISTINCT sourceRef, targetRef FROM relation
+                    WHERE type = ? AND sourceRef IN (SELECT value FROM json_each(?))
+                    ORDER BY sourceRef, targetRef
+                    """),
+                arguments: [type.rawValue, keys])
+            while let row = try rows.next() {
+                let source: String = row[0]
+                relations.append(Relation(source: try bySource[source] ?? EntityRef(parsing: source), type: type, target: try EntityRef(parsing: row[1])))
             }
             return relations
         }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What a list of entities shows per line, read from indexed columns and a few JSON fields
@@ -55,6 +56,30 @@ extension CatalogStore {
 }
 
 extension CatalogStore {
+    /// The name of each of `refs` the catalog has, as written: a narrow read for lists that show
+    /// hundreds of names (a team's digest) and need nothing else. The keys are the refs asked for.
+    public func writtenNames(of refs: [EntityRef]) async throws -> [EntityRef: String] {
+        guard !refs.isEmpty else { return [:] }
+        let byKey = Dictionary(refs.map { ($0.description, $0) }, uniquingKeysWith: { first, _ in first })
+        let keys = try Self.jsonArray(Array(byKey.keys))
+        return try await writer.read { db in
+            var names: [EntityRef: String] = [:]
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT ref, writtenName FROM entity WHERE ref IN (SELECT value FROM json_each(?))"), arguments: [keys])
+            while let row = try rows.next() {
+                guard let ref = byKey[row[0]] else { continue }
+                names[ref] = row[1] ?? ref.name
+            }
+            return names
+        }
+    }
+
+    /// `keys` as one JSON array, for `IN (SELECT value FROM json_each(?))`: one statement text
+    /// whatever the count, prepared once per connection, and no limit on bound parameters.
+    static func jsonArray(_ keys: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(keys), as: UTF8.self)
+    }
+
     /// The owner of each of `refs` that has one: a narrow read for views over thousands of
     /// entities (heat maps by team), which need no other column. Owners repeat, so each owner
     /// ref is parsed once.

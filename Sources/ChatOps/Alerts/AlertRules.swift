@@ -24,7 +24,9 @@ public struct AlertRules: Sendable {
     public func evaluate(team: EntityRef, now: Date) async throws -> [AlertCandidate] {
         let owned = try await catalog.relations(from: [team], ofType: .ownerOf).map(\.target).filter { $0.kind == "component" }
         var candidates: [AlertCandidate] = []
-        for harvest in try await health.measurableHarvests(of: owned) {
+        let harvests = try await health.measurableHarvests(of: owned)
+        let measures = await measurer.measure(components: harvests.map { ($0.entity, $0.harvest) }, now: now)
+        for (harvest, measure) in zip(harvests, measures) {
             let component = harvest.entity
             let details = "/health \(component.name)"
             if let docs = harvest.docs, docs.status == .stale {
@@ -35,7 +37,6 @@ public struct AlertRules: Sendable {
                     team: team, rule: .docsStale, entity: component, subject: "docs", severity: severity,
                     title: "\(component.name)'s docs are stale", detail: docs.reasons.joined(separator: " "), detailsCommand: details))
             }
-            let measure = await measurer.measure(component: component, harvest: harvest.harvest, now: now)
             var seen = Set<String>()
             for dependency in measure.dependencies where dependency.policy.status.isOutOfPolicy {
                 let subject = "\(dependency.ecosystem.rawValue):\(dependency.name)"

@@ -60,7 +60,7 @@ public struct DigestComposer: Sendable {
     public func compose(team: EntityRef, now: Date, timeZone: TimeZone) async throws -> TeamDigest {
         let headline = try await catalog.headlines([team]).first
         let owned = try await catalog.relations(from: [team], ofType: .ownerOf).map(\.target).filter { $0.kind == "component" }
-        let names = Dictionary(try await catalog.headlines(owned).map { ($0.ref, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try await catalog.writtenNames(of: owned)
         func name(_ ref: EntityRef) -> String { names[ref] ?? ref.name }
         let periodStart = now.addingTimeInterval(-7 * 86_400)
 
@@ -69,8 +69,8 @@ public struct DigestComposer: Sendable {
         var items: [DigestHealthItem] = []
         var outOfPolicy: [DigestHealthItem] = []
         var staleDocs: [DigestStaleDocs] = []
-        for harvest in harvests {
-            let measure = await measurer.measure(component: harvest.entity, harvest: harvest.harvest, now: now, worstLimit: listLimit)
+        let measures = await measurer.measure(components: harvests.map { ($0.entity, $0.harvest) }, now: now, worstLimit: listLimit)
+        for (harvest, measure) in zip(harvests, measures) {
             for item in measure.worst {
                 let endOfLife = item.severity >= 1000
                 items.append(DigestHealthItem(

@@ -64,10 +64,7 @@ struct HealthAnswers {
         }
         let owned = try await context.catalog.relations(from: [team.ref], ofType: .ownerOf).map(\.target).filter { $0.kind == "component" }
         let harvests = try await store.measurableHarvests(of: owned)
-        var measures: [ComponentHealthMeasure] = []
-        for harvest in harvests {
-            measures.append(await measurer.measure(component: harvest.entity, harvest: harvest.harvest, now: context.now()))
-        }
+        var measures = await measurer.measure(components: harvests.map { ($0.entity, $0.harvest) }, now: context.now())
         let docs = Dictionary(harvests.map { ($0.entity, $0.docs) }, uniquingKeysWith: { first, _ in first })
         measures.sort { ($0.totals.endOfLife, $0.totals.outOfPolicy, $0.totals.libyears) > ($1.totals.endOfLife, $1.totals.outOfPolicy, $1.totals.libyears) }
         let teamName = try await context.catalog.headlines([team.ref]).first?.displayName ?? team.ref.name

@@ -78,10 +78,6 @@ extension HealthAnswers {
 
     /// Every harvested component, measured now.
     func allMeasures() async throws -> [ComponentHealthMeasure] {
-        var measures: [ComponentHealthMeasure] = []
-        for harvest in try await store.harvests() {
-            measures.append(await measurer.measure(component: harvest.entity, harvest: harvest.harvest, now: context.now()))
-        }
-        return measures
+        await measurer.measure(components: try await store.harvests().map { ($0.entity, $0.harvest) }, now: context.now())
     }
 }

@@ -50,26 +50,40 @@ public struct ComponentHealthTotals: Sendable, Hashable, Codable {
     /// Dependencies and runtimes below the recommended version.
     public var belowRecommended: Int
 
-    /// Computes the totals.
+    /// Computes the totals, in one pass over the measures: a team's digest totals thousands of
+    /// them, and each is a large value to copy.
     public init(dependencies: [DependencyMeasure], runtimes: [RuntimeMeasure]) {
         var seen = Set<String>()
-        let distinct = dependencies.filter { measure in
-            seen.insert("\(measure.ecosystem.rawValue)\u{0}\(measure.name)\u{0}\(measure.version ?? measure.declared ?? "")").inserted
+        (self.dependencies, direct, outdated, libyears, libyearsUnknown, maxLibyears, majorsBehind) = (0, 0, 0, 0, 0, 0, 0)
+        (endOfLife, endingSoon, outOfPolicy, belowRecommended) = (0, 0, 0, 0)
+        func count(_ status: EOLStatus?) {
+            if status == .endOfLife { endOfLife += 1 } else if status == .endingSoon { endingSoon += 1 }
         }
-        self.dependencies = distinct.count
-        direct = distinct.filter(\.direct).count
-        outdated = distinct.filter(\.isOutdated).count
-        let known = distinct.compactMap(\.libyears)
-        libyears = known.reduce(0, +)
-        maxLibyears = known.max() ?? 0
-        libyearsUnknown = distinct.filter { $0.libyears == nil && $0.latest != nil }.count
-        majorsBehind = distinct.filter { ($0.behind?.major ?? 0) > 0 }.count
-        let statuses = runtimes.flatMap { [$0.eol] + ($0.operatingSystem.map { [$0.status] } ?? []) } + distinct.compactMap(\.eol)
-        endOfLife = statuses.filter { $0 == .endOfLife }.count
-        endingSoon = statuses.filter { $0 == .endingSoon }.count
-        let verdicts = distinct.map(\.policy.status) + runtimes.map(\.policy.status)
-        outOfPolicy = verdicts.filter(\.isOutOfPolicy).count
-        belowRecommended = verdicts.filter { $0 == .belowRecommended }.count
+        func count(_ verdict: PolicyStatus) {
+            if verdict.isOutOfPolicy { outOfPolicy += 1 } else if verdict == .belowRecommended { belowRecommended += 1 }
+        }
+        for runtime in runtimes {
+            count(runtime.eol)
+            count(runtime.operatingSystem?.status)
+        }
+        for measure in dependencies {
+            guard seen.insert("\(measure.ecosystem.rawValue)\u{0}\(measure.name)\u{0}\(measure.version ?? measure.declared ?? "")").inserted else {
+                continue
+            }
+            self.dependencies += 1
+            if measure.direct { direct += 1 }
+            if measure.isOutdated { outdated += 1 }
+            if let years = measure.libyears {
+                libyears += years
+                maxLibyears = max(maxLibyears, years)
+            } else if measure.latest != nil {
+                libyearsUnknown += 1
+            }
+            if (measure.behind?.major ?? 0) > 0 { majorsBehind += 1 }
+            count(measure.eol)
+            count(measure.policy.status)
+        }
+        for runtime in runtimes { count(runtime.policy.status) }
     }
 }
 

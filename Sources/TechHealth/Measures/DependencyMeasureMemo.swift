@@ -47,12 +47,17 @@ final class DependencyMeasureMemo: Sendable {
             guard let entry = entries[key], entry.failure == failure, entry.releases == releases else { return nil }
             return entry.measure
         }) else { return nil }
-        // The only fields that come from where the dependency is declared rather than what it is.
+        Self.place(&measure, as: dependency)
+        return measure
+    }
+
+    /// Gives a measure made for one use of a package version the place and scope of another
+    /// use: the only fields that come from where the dependency is declared rather than what it is.
+    static func place(_ measure: inout DependencyMeasure, as dependency: HarvestedDependency) {
         measure.direct = dependency.direct
         measure.scope = dependency.scope
         measure.file = dependency.location.file
         measure.line = dependency.location.line
-        return measure
     }
 
     /// Keeps `measure`, made for `dependency` from `releases` (and `failure`).

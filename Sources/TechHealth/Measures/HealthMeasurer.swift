@@ -28,28 +28,77 @@ public struct HealthMeasurer: Sendable {
 
     /// Measures one component's harvest. Release data is looked up once per package.
     public func measure(component: EntityRef, harvest: ManifestHarvest, now: Date, worstLimit: Int = 10) async -> ComponentHealthMeasure {
-        var cache: [String: Lookup] = [:]
+        var round = MeasureRound()
+        return await measure(component: component, harvest: harvest, now: now, worstLimit: worstLimit, round: &round)
+    }
+
+    /// Measures many components' harvests at one moment, in order. Release data is looked up
+    /// once per package and each runtime pin measured once for the whole batch: a team's
+    /// components share most of their packages and runtimes, and a digest run measures tens of
+    /// thousands of components.
+    public func measure(
+        components: [(component: EntityRef, harvest: ManifestHarvest)], now: Date, worstLimit: Int = 10
+    ) async -> [ComponentHealthMeasure] {
+        var round = MeasureRound()
+        var measures: [ComponentHealthMeasure] = []
+        measures.reserveCapacity(components.count)
+        for (component, harvest) in components {
+            measures.append(await measure(component: component, harvest: harvest, now: now, worstLimit: worstLimit, round: &round))
+        }
+        return measures
+    }
+
+    /// Measures one component's harvest as part of `round`, sharing its lookups and runtime
+    /// measures; for callers that measure many components one at a time without keeping them all.
+    /// A measure at another moment than the round's previous ones starts the round over.
+    public func measure(
+        component: EntityRef, harvest: ManifestHarvest, now: Date, worstLimit: Int = 10, round: inout MeasureRound
+    ) async -> ComponentHealthMeasure {
+        if round.moment != now { round = MeasureRound(moment: now) }
         var dependencies: [DependencyMeasure] = []
+        dependencies.reserveCapacity(harvest.dependencies.count)
         for dependency in harvest.dependencies {
             let key = "\(dependency.ecosystem.rawValue)\u{0}\(PackageName.normalised(dependency.name, in: dependency.ecosystem))"
-            let lookup: Lookup
-            if let cached = cache[key] {
+            let lookup: MeasureRound.Lookup
+            if let cached = round.lookups[key] {
                 lookup = cached
             } else {
                 lookup = await self.lookup(dependency)
-                cache[key] = lookup
+                round.lookups[key] = lookup
             }
             let kept = DependencyMeasureMemo.isKept(dependency)
+            // Within a round the release data is the lookup above, so a package version measured
+            // earlier in the round is reused without comparing release data again.
+            let memoKey = DependencyMeasureMemo.Key(dependency)
+            if kept, var known = round.measures[memoKey] {
+                DependencyMeasureMemo.place(&known, as: dependency)
+                dependencies.append(known)
+                continue
+            }
             if kept, let known = memo.measure(of: dependency, releases: lookup.releases, failure: lookup.failure) {
+                round.measures[memoKey] = known
                 dependencies.append(known)
                 continue
             }
             var measure = Self.measure(dependency, releases: lookup.releases, eol: eol, policy: policy, now: now, warningDays: warningDays)
             if let failure = lookup.failure { measure.notes.append(failure) }
-            if kept { memo.remember(measure, of: dependency, releases: lookup.releases, failure: lookup.failure) }
+            if kept {
+                memo.remember(measure, of: dependency, releases: lookup.releases, failure: lookup.failure)
+                round.measures[memoKey] = measure
+            }
             dependencies.append(measure)
         }
-        let runtimes = harvest.runtimes.map { measure($0, now: now) }
+        let runtimes = harvest.runtimes.map { pin in
+            let key = MeasureRound.RuntimeKey(runtime: pin.runtime, version: pin.version)
+            guard var known = round.runtimes[key] else {
+                let measure = measure(pin, now: now)
+                round.runtimes[key] = measure
+                return measure
+            }
+            known.file = pin.location.file
+            known.line = pin.location.line
+            return known
+        }
         return ComponentHealthMeasure(component: component, dependencies: dependencies, runtimes: runtimes, worstLimit: worstLimit)
     }
 
@@ -66,18 +115,13 @@ public struct HealthMeasurer: Sendable {
         Self.measure(pin, eol: eol, policy: policy, now: now, warningDays: warningDays)
     }
 
-    private struct Lookup {
-        var releases: PackageReleases?
-        var failure: String?
-    }
-
-    private func lookup(_ dependency: HarvestedDependency) async -> Lookup {
+    private func lookup(_ dependency: HarvestedDependency) async -> MeasureRound.Lookup {
         do {
-            return Lookup(releases: try await releases.releases(of: dependency.name, in: dependency.ecosystem))
+            return MeasureRound.Lookup(releases: try await releases.releases(of: dependency.name, in: dependency.ecosystem))
         } catch {
             // One registry failing must not fail the whole measure: the dependency is reported
             // without release data and says why.
-            return Lookup(failure: "release data unavailable: \(error)")
+            return MeasureRound.Lookup(failure: "release data unavailable: \(error)")
         }
     }
 
@@ -179,4 +223,31 @@ public struct HealthMeasurer: Sendable {
             eol: runtime.status, eolDate: runtime.eolDate, daysLeft: runtime.daysLeft, latestInCycle: runtime.latest,
             operatingSystem: os, policy: policy.evaluate(runtime: name, version: policyVersion), notes: notes)
     }
+}
+
+/// What one batch of measures at one moment shares: release lookups by package, package
+/// measures by version, and runtime measures by pin (a pin's measure depends only on the runtime, its version and the moment; where
+/// it is pinned is filled in per use). Lives for one batch only, so release data that changes
+/// between batches is looked up again.
+public struct MeasureRound: Sendable {
+    struct RuntimeKey: Hashable {
+        var runtime: String
+        var version: String
+    }
+
+    struct Lookup {
+        var releases: PackageReleases?
+        var failure: String?
+    }
+
+    /// The moment every measure of the round is made at.
+    var moment: Date?
+    var lookups: [String: Lookup] = [:]
+    var measures: [DependencyMeasureMemo.Key: DependencyMeasure] = [:]
+    var runtimes: [RuntimeKey: RuntimeMeasure] = [:]
+
+    /// An empty round.
+    public init() {}
+
+    init(moment: Date) { self.moment = moment }
 }

@@ -22,9 +22,11 @@ public enum ScorecardRun {
         let owners = Set(try await catalog.headlines(Array(Set(headlines.compactMap(\.ownerRef)))).map(\.ref))
         let ownerOf = Dictionary(headlines.map { ($0.ref, $0.ownerRef) }, uniquingKeysWith: { first, _ in first })
         var results: [ScorecardResult] = []
+        // One component at a time, so a large catalog's measures are never all held at once.
+        var round = MeasureRound()
         for harvest in harvests {
             guard let entity = entities[harvest.entity] else { continue }
-            let measure = await measurer.measure(component: harvest.entity, harvest: harvest.harvest, now: now)
+            let measure = await measurer.measure(component: harvest.entity, harvest: harvest.harvest, now: now, round: &round)
             let ownerExists = (ownerOf[harvest.entity] ?? nil).map(owners.contains) ?? false
             let facts = ComponentFacts.compute(
                 entity: entity, ownerExists: ownerExists, harvest: harvest, measure: measure, files: harvest.folder.map(ciListing))
