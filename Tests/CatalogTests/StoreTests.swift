@@ -42,6 +42,23 @@ struct StoreTests {
         #expect(writer == 0)
     }
 
+    @Test("reader lanes: a read sees what was just committed, refuses to write, and says at once when no lane is free")
+    func readerLanes() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try SQLiteFile.open(path: directory.url.appendingPathComponent("lanes.sqlite").path)
+        try await pool.write { db in try db.execute(sql: "CREATE TABLE t(x); INSERT INTO t VALUES (1)") }
+        let lanes = ReaderLanes(pool: pool, capacity: 1)
+        #expect(try lanes.read { db in try Int.fetchOne(db, sql: "SELECT x FROM t") } == 1)
+        try await pool.write { db in try db.execute(sql: "UPDATE t SET x = 2") }
+        let (seen, nested) = try #require(try lanes.read { db in
+            (try Int.fetchOne(db, sql: "SELECT x FROM t"), try lanes.read { db in try Int.fetchOne(db, sql: "SELECT x FROM t") })
+        })
+        #expect(seen == 2)
+        #expect(nested == nil, "the only lane is taken: no waiting, the caller reads through the pool instead")
+        #expect(throws: DatabaseError.self) { try lanes.read { db in try db.execute(sql: "UPDATE t SET x = 3") } }
+        #expect(try lanes.read { db in try Int.fetchOne(db, sql: "SELECT x FROM t") } == 2, "the lane is free again after a failed read")
+    }
+
     @Test("written names: as written in the file, for the refs the catalog has, however many are asked")
     func writtenNames() async throws {
         let store = try await store(with: component("User-Profile"), component("billing"))

@@ -5,7 +5,7 @@ extension CatalogStore {
     /// sorted by ref. More than one result means the name is ambiguous.
     public func entities(named name: String) async throws -> [StoredEntity] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(StoredEntity.columns) FROM entity WHERE name = ? ORDER BY ref", arguments: [name.lowercased()])
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT \(StoredEntity.columns) FROM entity WHERE name = ? ORDER BY ref"), arguments: [name.lowercased()])
                 .map(StoredEntity.init(row:))
         }
     }
@@ -19,11 +19,14 @@ extension CatalogStore {
     public func entities(_ refs: [EntityRef]) async throws -> [StoredEntity] {
         guard !refs.isEmpty else { return [] }
         let keys = refs.map(\.description)
+        // One ref (a profile, `/owner`) is the common case: a statement kept prepared. Several
+        // travel as one JSON array, so that statement's text is the same whatever the count.
         let found = try await writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT ref, \(StoredEntity.columns) FROM entity WHERE ref IN (\(databaseQuestionMarks(count: keys.count)))",
-                arguments: StatementArguments(keys)
-            ).map { (ref: $0["ref"] as String, entity: try StoredEntity(row: $0)) }
+            let statement = keys.count == 1
+                ? try db.cachedStatement(sql: "SELECT ref, \(StoredEntity.columns) FROM entity WHERE ref = ?")
+                : try db.cachedStatement(sql: "SELECT ref, \(StoredEntity.columns) FROM entity WHERE ref IN (SELECT value FROM json_each(?))")
+            let arguments: StatementArguments = keys.count == 1 ? [keys[0]] : [try Self.jsonArray(keys)]
+            return try Row.fetchAll(statement, arguments: arguments).map { (ref: $0["ref"] as String, entity: try StoredEntity(row: $0)) }
         }
         let byRef = Dictionary(found.map { ($0.ref, $0.entity) }, uniquingKeysWith: { first, _ in first })
         return keys.compactMap { byRef[$0] }

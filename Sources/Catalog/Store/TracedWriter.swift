@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Tracing
 
@@ -12,11 +13,25 @@ struct TracedWriter: Sendable {
     let base: any DatabaseWriter
     /// Where spans go; nil when the service does not trace.
     let tracer: (any Tracer)?
+    /// Connections reads run on in the calling thread (a file only).
+    let lanes: ReaderLanes?
 
-    /// Reads through the pool; `operation` (the calling store method) names the span.
+    init(base: any DatabaseWriter, tracer: (any Tracer)?) {
+        self.base = base
+        self.tracer = tracer
+        lanes = (base as? DatabasePool).map { ReaderLanes(pool: $0, capacity: ProcessInfo.processInfo.activeProcessorCount) }
+    }
+
+    /// Reads on a free lane in this thread, else through the pool; `operation` (the calling
+    /// store method) names the span.
     func read<T: Sendable>(_ operation: String = #function, _ value: @Sendable (Database) throws -> T) async throws -> T {
-        guard let tracer, let parent = ServiceContext.current else { return try await base.read(value) }
-        return try await Self.span(tracer, parent: parent, kind: "read", operation: operation) { try await base.read(value) }
+        guard let tracer, let parent = ServiceContext.current else { return try await laneOrPoolRead(value) }
+        return try await Self.span(tracer, parent: parent, kind: "read", operation: operation) { try await laneOrPoolRead(value) }
+    }
+
+    private func laneOrPoolRead<T: Sendable>(_ value: @Sendable (Database) throws -> T) async throws -> T {
+        if let lanes, let result = try lanes.read(value) { return result }
+        return try await base.read(value)
     }
 
     /// Writes in one transaction; `operation` (the calling store method) names the span.

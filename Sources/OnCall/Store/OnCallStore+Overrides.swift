@@ -33,10 +33,10 @@ extension OnCallStore {
     public func activeOverride(team: String, at date: Date) async throws -> GoalieOverride? {
         try await writer.read { db in
             try Row.fetchOne(
-                db, sql: """
+                db.cachedStatement(sql: """
                     SELECT * FROM goalieOverride WHERE team = ? AND startsAt <= ? AND endsAt > ?
                     ORDER BY id DESC LIMIT 1
-                    """,
+                    """),
                 arguments: [team, date.timeIntervalSince1970, date.timeIntervalSince1970]
             ).map(GoalieOverride.init(row:))
         }
