@@ -36,6 +36,14 @@ extension SlackInbound {
     ///   - contentType: The `Content-Type` header, used to tell JSON from forms.
     ///   - retry: Retry metadata from the `x-slack-retry-*` headers, attached to events.
     public init(httpBody body: some Collection<UInt8>, contentType: String?, retry: SlackRetry? = nil) throws(SlackPayloadError) {
+        // Copied once into an array: every byte-wise step below then runs on a concrete type
+        // instead of through the generic collection's witnesses (from another module, a
+        // `ByteBufferView`, that made parsing a few hundred bytes cost more than answering).
+        let bytes = body.withContiguousStorageIfAvailable { Array($0) } ?? Array(body)
+        try self.init(bytes: bytes, contentType: contentType, retry: retry)
+    }
+
+    private init(bytes body: [UInt8], contentType: String?, retry: SlackRetry?) throws(SlackPayloadError) {
         guard !body.isEmpty else { throw .emptyBody }
         // Media types never contain spaces, so dropping them is the same as trimming.
         let mediaType = contentType?.split(separator: ";").first.map { $0.filter { $0 != " " && $0 != "\t" }.lowercased() }
