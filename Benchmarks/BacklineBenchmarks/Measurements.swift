@@ -34,21 +34,17 @@ extension Duration {
 }
 
 /// Peak resident memory of this process (VmHWM), in MiB, from /proc on Linux.
-func peakMemoryMiB() -> Double? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        let kilobytes = line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap { Double($0) }
-        return kilobytes.map { $0 / 1024 }
-    }
-    return nil
-}
+func peakMemoryMiB() -> Double? { processStatusMiB("VmHWM") }
 
 /// This process's private (anonymous) resident memory now, in MiB: its own heap, without the
 /// database file's pages that reader connections map (`VmHWM` counts those once per connection
 /// that touched them, though the kernel keeps one copy in its page cache).
-func anonymousMemoryMiB() -> Double? {
+func anonymousMemoryMiB() -> Double? { processStatusMiB("RssAnon") }
+
+/// A kilobyte field of /proc/self/status (`VmHWM`, `RssAnon`), in MiB.
+private func processStatusMiB(_ field: String) -> Double? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-    for line in status.split(separator: "\n") where line.hasPrefix("RssAnon:") {
+    for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
         let kilobytes = line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap { Double($0) }
         return kilobytes.map { $0 / 1024 }
     }
