@@ -1,5 +1,27 @@
+import Foundation
 import GRDB
 import Synchronization
+
+/// How a store reads: on the calling thread on a reader lane (``ReaderLanes``) when the database
+/// is a file and a lane is free, else through the writer's own asynchronous read. Every store on
+/// the chat path reads through one, so an answer's reads never hop threads.
+public struct LaneReader: Sendable {
+    let writer: any DatabaseWriter
+    let lanes: ReaderLanes?
+
+    /// Reads for `writer`: a `DatabasePool` (a file) gets one lane per core; an in-memory queue
+    /// has none and always reads through the queue.
+    public init(_ writer: any DatabaseWriter) {
+        self.writer = writer
+        lanes = (writer as? DatabasePool).map { ReaderLanes(pool: $0, capacity: ProcessInfo.processInfo.activeProcessorCount) }
+    }
+
+    /// Runs `value` in a read-only transaction.
+    public func read<T: Sendable>(_ value: @Sendable (Database) throws -> T) async throws -> T {
+        if let lanes, let result = try lanes.read(value) { return result }
+        return try await writer.read(value)
+    }
+}
 
 /// Read-only connections to a database file that a short read runs on in the calling thread.
 ///

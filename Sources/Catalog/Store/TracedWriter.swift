@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import Tracing
 
@@ -13,13 +12,13 @@ struct TracedWriter: Sendable {
     let base: any DatabaseWriter
     /// Where spans go; nil when the service does not trace.
     let tracer: (any Tracer)?
-    /// Connections reads run on in the calling thread (a file only).
-    let lanes: ReaderLanes?
+    /// Reads on the calling thread when a lane is free.
+    let reader: LaneReader
 
     init(base: any DatabaseWriter, tracer: (any Tracer)?) {
         self.base = base
         self.tracer = tracer
-        lanes = (base as? DatabasePool).map { ReaderLanes(pool: $0, capacity: ProcessInfo.processInfo.activeProcessorCount) }
+        reader = LaneReader(base)
     }
 
     /// Reads on a free lane in this thread, else through the pool; `operation` (the calling
@@ -30,8 +29,7 @@ struct TracedWriter: Sendable {
     }
 
     private func laneOrPoolRead<T: Sendable>(_ value: @Sendable (Database) throws -> T) async throws -> T {
-        if let lanes, let result = try lanes.read(value) { return result }
-        return try await base.read(value)
+        try await reader.read(value)
     }
 
     /// Writes in one transaction; `operation` (the calling store method) names the span.

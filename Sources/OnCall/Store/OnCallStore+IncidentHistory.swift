@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import GRDB
 
@@ -5,7 +6,7 @@ extension OnCallStore {
     /// Incidents started in `[start, end)`, oldest first, with their services and tags: what the
     /// weekly digest lists for the teams whose services they touched.
     public func incidents(startedFrom start: Date, to end: Date) async throws -> [IncidentRecord] {
-        let channels = try await writer.read { db in
+        let channels = try await reader.read { db in
             try String.fetchAll(
                 db, sql: "SELECT channelID FROM incident WHERE startedAt >= ? AND startedAt < ? ORDER BY startedAt, id",
                 arguments: [start.timeIntervalSince1970, end.timeIntervalSince1970])

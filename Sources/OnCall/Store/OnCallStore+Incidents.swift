@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import GRDB
 
@@ -90,7 +91,7 @@ extension OnCallStore {
 
     /// The incident kept for a channel, with its services and tags.
     public func incident(channelID: String) async throws -> IncidentRecord? {
-        try await writer.read { db in
+        try await reader.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM incident WHERE channelID = ?", arguments: [channelID]) else { return nil }
             let id: Int64 = row["id"]
             let services = try Row.fetchAll(db, sql: "SELECT * FROM incidentService WHERE incidentID = ? ORDER BY foundAt, rowid", arguments: [id]).map { row in

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import GRDB
 
@@ -31,7 +32,7 @@ extension OnCallStore {
 
     /// The override in force for `team` at `date`: the most recently created one covering it.
     public func activeOverride(team: String, at date: Date) async throws -> GoalieOverride? {
-        try await writer.read { db in
+        try await reader.read { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: """
                     SELECT * FROM goalieOverride WHERE team = ? AND startsAt <= ? AND endsAt > ?
@@ -56,7 +57,7 @@ extension OnCallStore {
     /// The earliest moment after `date` at which some override starts or ends, so the user-group
     /// service knows when to wake besides rotation hand-offs.
     public func nextOverrideChange(after date: Date) async throws -> Date? {
-        try await writer.read { db in
+        try await reader.read { db in
             let seconds = try Double.fetchOne(
                 db, sql: """
                     SELECT min(t) FROM (SELECT startsAt AS t FROM goalieOverride WHERE startsAt > ?1

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import GRDB
 
@@ -14,13 +15,13 @@ extension OnCallStore {
 
     /// The last answer a pager gave for `key`, and when.
     public func lastPagerAnswer(key: String) async throws -> (answer: PagerOnCall, fetchedAt: Date)? {
-        let row: Row? = try await writer.read { db in
+        let stored: (text: String, fetchedAt: Double)? = try await reader.read { db in
             try Row.fetchOne(db, sql: "SELECT answer, fetchedAt FROM pagerLastKnown WHERE key = ?", arguments: [key])
+                .map { ($0["answer"], $0["fetchedAt"]) }
         }
-        guard let row else { return nil }
-        let text: String = row["answer"]
-        let answer = try JSONDecoder().decode(PagerOnCall.self, from: Data(text.utf8))
-        return (answer, Date(timeIntervalSince1970: row["fetchedAt"]))
+        guard let stored else { return nil }
+        let answer = try JSONDecoder().decode(PagerOnCall.self, from: Data(stored.text.utf8))
+        return (answer, Date(timeIntervalSince1970: stored.fetchedAt))
     }
 }
 
@@ -47,7 +48,7 @@ public struct GoalieUserGroupState: Sendable, Hashable {
 extension OnCallStore {
     /// What the team's goalie user group was last set to.
     public func userGroupState(team: String) async throws -> GoalieUserGroupState? {
-        try await writer.read { db in
+        try await reader.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM goalieUserGroup WHERE team = ?", arguments: [team]).map { row in
                 let members: String = row["members"]
                 return GoalieUserGroupState(

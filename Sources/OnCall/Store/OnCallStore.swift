@@ -9,10 +9,13 @@ import GRDB
 /// edited once shipped (add another instead).
 public struct OnCallStore: Sendable {
     let writer: any DatabaseWriter
+    /// Where reads go: a reader lane on the calling thread when one is free.
+    let reader: LaneReader
 
     /// Migrates `writer` and wraps it.
     public init(writer: any DatabaseWriter) throws {
         self.writer = writer
+        reader = LaneReader(writer)
         try Self.migrator.migrate(writer)
     }
 
@@ -96,6 +99,6 @@ public struct OnCallStore: Sendable {
 
     /// The names of the on-call migrations applied, in order.
     public func appliedMigrations() async throws -> [String] {
-        try await writer.read { db in try Self.migrator.appliedMigrations(db) }
+        try await reader.read { db in try Self.migrator.appliedMigrations(db) }
     }
 }
