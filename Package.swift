@@ -201,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "OnCallTests",
             dependencies: [
-                "OnCall", "Catalog", "Secrets", "BacklineServer",
+                "OnCall", "Catalog", "Secrets", "BacklineServer", "SlackTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

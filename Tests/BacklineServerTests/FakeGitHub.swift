@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import func SlackTesting.withLoopbackApp
 import Synchronization
 
 /// GitHub on loopback, for the publish actions: the REST API under `/api/v3` (as GitHub Enterprise

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import SlackTesting
 import Synchronization
 
 /// Package registries on loopback: answers are set per raw request path (as the client sent it,

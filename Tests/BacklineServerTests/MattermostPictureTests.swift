@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Secrets
+import SlackTesting
 import Synchronization
 import Testing
 

@@ -42,7 +42,7 @@ final class OTLPReceiver: Sendable {
         self.refused = refused
     }
 
-    static func withRunning<T>(_ body: (OTLPReceiver) async throws -> T) async throws -> T {
+    static func withRunning<T: Sendable>(_ body: (OTLPReceiver) async throws -> T) async throws -> T {
         let spans = Recorder<ReceivedSpan>()
         let refused = Recorder<String>()
         let router = Router()
@@ -67,27 +67,12 @@ final class OTLPReceiver: Sendable {
                 return Response(status: .badRequest)
             }
         }
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "OTLPReceiver"),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            },
-            logger: Logger(label: "OTLPReceiver"))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { portSink.finish() }
-                try await app.runService(gracefulShutdownSignals: [])
-            }
-            defer { group.cancelAll() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port != 0 else { throw ReceiverError.notStarted }
-            return try await body(OTLPReceiver(port: port, spans: spans, refused: refused))
+        return try await withLoopbackApp(router, serverName: "OTLPReceiver") { port in
+            try await body(OTLPReceiver(port: port, spans: spans, refused: refused))
         }
     }
 
-    enum ReceiverError: Error { case notStarted, notOTLP(String) }
+    enum ReceiverError: Error { case notOTLP(String) }
 
     /// Reads an ExportTraceServiceRequest in the protobuf JSON mapping: ids are base64 bytes
     /// (protobuf's mapping for `bytes`), or hex as OTLP's own JSON rules write them; either is

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import SlackTesting
 import Synchronization
 
 /// A pager API on loopback speaking PagerDuty's or Opsgenie's real response shapes. Tests set what
@@ -59,35 +60,13 @@ final class FakePager: Sendable {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         }
         for path in ["/oncalls", "/services/:id", "/v2/schedules/:id/on-calls"] { router.get(RouterPath(path), use: handler) }
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portSink.yield(channel.localAddress?.port ?? 0)
-                portSink.finish()
-            })
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                // A server that cannot listen never calls onServerRunning: end the wait for a port.
-                defer { portSink.finish() }
-                try await app.runService(gracefulShutdownSignals: [])
-            }
-            defer { group.cancelAll() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port != 0 else { throw FakePagerError() }
-            return try await body(FakePager(port: port, shared: shared))
-        }
+        return try await withLoopbackApp(router, serverName: "FakePager") { port in try await body(FakePager(port: port, shared: shared)) }
     }
 
     /// Lets the route closure and the fake share one mutex.
     final class SharedState: Sendable {
         let state = Mutex(State())
     }
-}
-
-/// The fake pager could not listen on loopback.
-struct FakePagerError: Error, CustomStringConvertible {
-    var description: String { "the fake pager server did not start" }
 }
 
 /// Response bodies in each API's documented shape.

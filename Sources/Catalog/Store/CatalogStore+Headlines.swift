@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// What a list of entities shows per line, read from indexed columns and a few JSON fields
@@ -72,12 +71,6 @@ extension CatalogStore {
             }
             return names
         }
-    }
-
-    /// `keys` as one JSON array, for `IN (SELECT value FROM json_each(?))`: one statement text
-    /// whatever the count, prepared once per connection, and no limit on bound parameters.
-    static func jsonArray(_ keys: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(keys), as: UTF8.self)
     }
 
     /// The owner of each of `refs` that has one: a narrow read for views over thousands of
